@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "cms.core"
+    label = "core"
+    verbose_name = "Gemeinsame Inhalte"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,38 @@
+"""Small formatting helpers shared by models and templates (German number style)."""
+
+import os
+
+FILE_TYPE_LABELS = {
+    "pdf": "PDF",
+    "pptx": "PowerPoint",
+    "ppt": "PowerPoint",
+    "docx": "Word",
+    "doc": "Word",
+    "xlsx": "Excel",
+    "odt": "OpenDocument-Text",
+    "odp": "OpenDocument-Präsentation",
+}
+
+
+def file_type_label(filename):
+    """'praesentation.pptx' -> 'PowerPoint'; unknown extensions are shown upper-case."""
+    extension = os.path.splitext(filename or "")[1].lstrip(".").lower()
+    if not extension:
+        return ""
+    return FILE_TYPE_LABELS.get(extension, extension.upper())
+
+
+def human_file_size(size):
+    """Format a byte count the German way: 1234567 -> '1,2 MB', 2048 -> '2 KB'."""
+    if size is None:
+        return ""
+    size = int(size)
+    if size < 1024:
+        return f"{size} Byte"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            if unit == "KB":
+                return f"{round(size)} KB"
+            return f"{size:.1f} {unit}".replace(".", ",")
+    raise AssertionError("unreachable")

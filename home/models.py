@@ -1,0 +1,114 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The programme overview: three focus areas, key figures and the latest meeting report."""
+
+    intro = RichTextField("Einleitung", features=["bold", "italic", "link"], blank=True)
+    key_figures_heading = models.CharField(
+        "Überschrift der Kennzahlen",
+        max_length=160,
+        blank=True,
+        default="Die Woche der Industrie 2016 in Zahlen",
+    )
+    body = StreamField(BodyBlock(), verbose_name="Weitere Inhalte", blank=True, use_json_field=True)
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
+        MultiFieldPanel(
+            [FieldPanel("key_figures_heading"), InlinePanel("key_figures", label="Kennzahl", max_num=6)],
+            heading="Kennzahlen",
+        ),
+        FieldPanel("body"),
+        FieldPanel("contact"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "regions.RegionIndexPage",
+        "regions.InitiativeIndexPage",
+        "meetings.MeetingIndexPage",
+        "meetings.ForumIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = "Startseite"
+        verbose_name_plural = "Startseiten"
+
+    def get_context(self, request, *args, **kwargs):
+        from meetings.models import MeetingPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = self.focus_areas.select_related("link_page")
+        context["latest_meeting"] = (
+            MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
+        )
+        return context
+
+
+class FocusArea(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="focus_areas")
+    title = models.CharField("Titel", max_length=160)
+    text = models.TextField("Kurzbeschreibung", max_length=600)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="Verlinkte Seite", null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("link_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Arbeitsschwerpunkt"
+        verbose_name_plural = "Arbeitsschwerpunkte"
+
+
+class KeyFigure(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.CharField("Wert", max_length=40, help_text="z. B. „370“ oder „120.000“")
+    label = models.CharField("Bezeichnung", max_length=120, help_text="z. B. „Veranstaltungen“")
+    qualifier = models.CharField("Zusatz", max_length=60, blank=True, help_text="z. B. „mehr als“")
+
+    panels = [FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Kennzahl"
+        verbose_name_plural = "Kennzahlen"
+
+    def __str__(self):
+        return f"{self.qualifier} {self.value} {self.label}".strip()
+
+
+class StandardPage(Page):
+    """A generic content page (about us, imprint, privacy …)."""
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "Inhaltsseite"
+        verbose_name_plural = "Inhaltsseiten"

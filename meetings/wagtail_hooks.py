@@ -1,0 +1,43 @@
+"""Admin-only record lists (wagtail-modeladmin, as the client asked for)."""
+
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from meetings.models import MeetingPresentation
+
+
+class PresentationAdmin(ModelAdmin):
+    """Overview of every presentation with its meeting, file type and size (read-only list)."""
+
+    model = MeetingPresentation
+    menu_label = "Präsentationen"
+    menu_icon = "doc-full"
+    menu_order = 260
+    add_to_settings_menu = False
+    list_display = ["display_title", "meeting", "meeting_date", "speaker", "file_info"]
+    list_filter = ["page__date"]
+    search_fields = ["title", "document__title", "page__title"]
+    ordering = ["-page__date", "sort_order"]
+    inspect_view_enabled = True
+    list_export = ["display_title", "meeting", "meeting_date", "speaker", "file_info"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("page", "document", "speaker")
+
+    @staticmethod
+    def meeting(obj):
+        return obj.page.title
+
+    @staticmethod
+    def meeting_date(obj):
+        return obj.page.date.strftime("%d.%m.%Y")
+
+    @staticmethod
+    def file_info(obj):
+        return obj.document.file_info
+
+
+PresentationAdmin.meeting.short_description = "Treffen"
+PresentationAdmin.meeting_date.short_description = "Datum"
+PresentationAdmin.file_info.short_description = "Datei"
+
+modeladmin_register(PresentationAdmin)

@@ -1,0 +1,59 @@
+from django import forms
+
+from cms.core.constants import FederalState
+
+
+class InitiativeFilterForm(forms.Form):
+    """GET filters of the initiative directory. Invalid values are reported, never a 500."""
+
+    q = forms.CharField(label="Suchbegriff", required=False, max_length=100, strip=True)
+    land = forms.ChoiceField(
+        label="Bundesland",
+        required=False,
+        choices=[("", "Alle Bundesländer"), *FederalState.choices],
+        error_messages={"invalid_choice": "„%(value)s“ ist kein Bundesland. Bitte wählen Sie aus der Liste."},
+    )
+    art = forms.ChoiceField(
+        label="Art",
+        required=False,
+        error_messages={
+            "invalid_choice": "„%(value)s“ ist keine bekannte Art. Bitte wählen Sie aus der Liste."
+        },
+    )
+    good_practice = forms.BooleanField(label="Nur Good-Practice-Beispiele", required=False)
+
+    def __init__(self, *args, **kwargs):
+        from regions.models import InitiativePage
+
+        super().__init__(*args, **kwargs)
+        self.fields["art"].choices = [("", "Alle Arten"), *InitiativePage.Kind.choices]
+        self.fields["q"].error_messages["max_length"] = (
+            "Der Suchbegriff ist zu lang (höchstens %(limit_value)d Zeichen)."
+        )
+
+    def clean_q(self):
+        value = self.cleaned_data["q"]
+        # Control characters have no business in a search term.
+        return "".join(ch for ch in value if ch.isprintable())
+
+    def filter(self, queryset):
+        """Apply the valid filters; an invalid field is left out (and reported by the template)."""
+        data = self.cleaned_data if self.is_bound else {}
+        # Fields with errors are absent from cleaned_data, so only valid values narrow the list.
+        if data.get("land"):
+            queryset = queryset.filter(federal_state=data["land"])
+        if data.get("art"):
+            queryset = queryset.filter(kind=data["art"])
+        if data.get("good_practice"):
+            queryset = queryset.filter(is_good_practice=True)
+        if data.get("q"):
+            term = data["q"]
+            from django.db.models import Q
+
+            queryset = queryset.filter(
+                Q(title__icontains=term)
+                | Q(summary__icontains=term)
+                | Q(city__icontains=term)
+                | Q(partners__organisation__name__icontains=term)
+            ).distinct()
+        return queryset

@@ -1,0 +1,315 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.blocks import BodyBlock
+from cms.core.constants import FederalState
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def validate_founding_year(value):
+    if value > timezone.now().year:
+        raise ValidationError("Das Gründungsjahr darf nicht in der Zukunft liegen.")
+
+
+class RegionIndexPage(Page):
+    """The regional dialogue: introduces the programme and lists the model regions."""
+
+    intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("contact")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.RegionPage"]
+
+    class Meta:
+        verbose_name = "Übersicht Modellregionen"
+        verbose_name_plural = "Übersichten Modellregionen"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = (
+            RegionPage.objects.child_of(self).live().public().select_related("initiative").order_by("title")
+        )
+        context["contact"] = self.contact
+        return context
+
+
+class RegionPage(Page):
+    """One model region of the regional industry dialogue."""
+
+    federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
+    summary = models.TextField(
+        "Kurzbeschreibung", max_length=400, help_text="Ein bis zwei Sätze für Übersichten und Suchergebnisse."
+    )
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
+    initiative = models.ForeignKey(
+        "regions.InitiativePage",
+        verbose_name="Initiative der Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="model_regions",
+    )
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        "Breitengrad",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(47), MaxValueValidator(55.1)],
+        help_text="Für die Karte, z. B. 48.77845 (Deutschland liegt zwischen 47 und 55,1).",
+    )
+    longitude = models.DecimalField(
+        "Längengrad",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5.8), MaxValueValidator(15.1)],
+        help_text="Für die Karte, z. B. 9.18001 (Deutschland liegt zwischen 5,8 und 15,1).",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("federal_state"),
+        FieldPanel("summary"),
+        FieldPanel("initiative"),
+        FieldPanel("body"),
+        InlinePanel("partners", heading="Partner", label="Partner"),
+        FieldPanel("contact"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading="Lage auf der Karte"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("federal_state"),
+        index.RelatedFields("initiative", [index.SearchField("title")]),
+    ]
+
+    parent_page_types = ["regions.RegionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Modellregion"
+        verbose_name_plural = "Modellregionen"
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."}
+            )
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def get_context(self, request, *args, **kwargs):
+        from meetings.models import MeetingPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners.select_related("organisation")
+        context["related_meetings"] = (
+            MeetingPage.objects.live().public().filter(related_regions=self).order_by("-date")
+            if self.pk
+            else MeetingPage.objects.none()
+        )
+        return context
+
+
+class RegionPartner(Orderable):
+    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "core.Organisation", verbose_name="Organisation", on_delete=models.CASCADE
+    )
+    role = models.CharField("Rolle", max_length=160, blank=True, help_text="z. B. „Projektpartner“")
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Partner"
+        verbose_name_plural = "Partner"
+
+
+class InitiativeIndexPage(Page):
+    """Directory of regional industry alliances and initiatives, filterable without JavaScript."""
+
+    intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
+    per_page = models.PositiveSmallIntegerField(
+        "Einträge pro Seite", default=20, validators=[MinValueValidator(5), MaxValueValidator(100)]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.InitiativePage"]
+
+    class Meta:
+        verbose_name = "Verzeichnis der Initiativen"
+        verbose_name_plural = "Verzeichnisse der Initiativen"
+
+    def get_context(self, request, *args, **kwargs):
+        from regions.forms import InitiativeFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = InitiativeFilterForm(request.GET or None)
+        form.is_valid()  # populate errors and cleaned_data for the valid fields
+        initiatives = (
+            InitiativePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related("model_regions")
+        )
+        initiatives = form.filter(initiatives)
+        paginator = Paginator(initiatives, self.per_page)
+        page_number = request.GET.get("seite")
+        context.update(
+            filter_form=form,
+            initiatives=paginator.get_page(page_number),
+            paginator=paginator,
+            is_filtered=bool(form.is_bound and any(form.cleaned_data.values())),
+            query_without_page=_query_without(request, "seite"),
+        )
+        return context
+
+
+def _query_without(request, key):
+    params = request.GET.copy()
+    params.pop(key, None)
+    return params.urlencode()
+
+
+class InitiativePage(Page):
+    """A regional industry alliance or initiative."""
+
+    class Kind(models.TextChoices):
+        ALLIANCE = "alliance", "Bündnis"
+        DIALOGUE = "dialogue", "Dialog"
+        INITIATIVE = "initiative", "Initiative"
+        SOCIAL_PARTNERS = "social_partners", "Sozialpartnerinitiative"
+        COMPETENCE_CENTRE = "competence_centre", "Kompetenzzentrum"
+
+    federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
+    city = models.CharField("Ort oder Region", max_length=160, blank=True)
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    founded_year = models.PositiveSmallIntegerField(
+        "Gründungsjahr",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), validate_founding_year],
+    )
+    summary = models.TextField(
+        "Kurzbeschreibung", max_length=400, help_text="Ein bis zwei Sätze für das Verzeichnis und die Suche."
+    )
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
+    website = models.URLField("Website", blank=True)
+    is_good_practice = models.BooleanField(
+        "Good-Practice-Beispiel",
+        default=False,
+        help_text="Als Beispiel erfolgreicher regionaler Arbeit ausgewählt.",
+    )
+    good_practice_criteria = ParentalManyToManyField(
+        "core.GoodPracticeCriterion", verbose_name="Erfüllte Good-Practice-Kriterien", blank=True
+    )
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("founded_year")]),
+        FieldRowPanel([FieldPanel("federal_state"), FieldPanel("city")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("website"),
+        InlinePanel("partners", heading="Partnerorganisationen", label="Partnerorganisation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_good_practice"),
+                FieldPanel("good_practice_criteria", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Good Practice",
+        ),
+        FieldPanel("contact"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("federal_state"),
+        index.FilterField("kind"),
+        index.FilterField("is_good_practice"),
+        index.RelatedFields("partners", [index.RelatedFields("organisation", [index.SearchField("name")])]),
+    ]
+
+    parent_page_types = ["regions.InitiativeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Initiative"
+        verbose_name_plural = "Initiativen"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners.select_related("organisation")
+        context["criteria"] = self.good_practice_criteria.all()
+        context["model_regions"] = (
+            self.model_regions.live().public() if self.pk else RegionPage.objects.none()
+        )
+        return context
+
+
+class InitiativePartner(Orderable):
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "core.Organisation", verbose_name="Organisation", on_delete=models.CASCADE
+    )
+    role = models.CharField("Rolle", max_length=160, blank=True, help_text="z. B. „Gründungsmitglied“")
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Partnerorganisation"
+        verbose_name_plural = "Partnerorganisationen"
