@@ -1,0 +1,64 @@
+"""Shared fixtures and the rule for tests that need PostgreSQL or Redis.
+
+Tests marked ``postgres`` skip with a reason when the suite runs on another database; when
+``REQUIRE_POSTGRES=1`` (set by .ci/run for the PostgreSQL pass) such a skip is a failure.
+``redis_url`` works the same way with ``REQUIRE_REDIS=1``.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+from wagtail.models import Page, Site
+
+
+def _required(name):
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config, items):
+    if connection.vendor == "postgresql":
+        return
+    reason = f"needs PostgreSQL (the suite runs on {connection.vendor}; set DATABASE_URL=postgres://…)"
+    needs_postgres = [item for item in items if "postgres" in item.keywords]
+    if needs_postgres and _required("REQUIRE_POSTGRES"):
+        raise pytest.UsageError(
+            f"REQUIRE_POSTGRES=1, but {len(needs_postgres)} tests would be skipped: {reason}"
+        )
+    for item in needs_postgres:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A reachable Redis URL, or a skip (a failure when REQUIRE_REDIS=1)."""
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception as exc:  # noqa: BLE001 - any connection problem means "not available"
+        message = f"needs Redis at {url}: {exc}"
+        if _required("REQUIRE_REDIS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.objects.get(depth=1)
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage as the default site's root (replacing Wagtail's welcome page)."""
+    from tests.factories.home import HomePageFactory
+
+    root = Page.objects.get(depth=1)
+    home = HomePageFactory(parent=root, title="N3tzwerk Zukunft der Industrie", slug="start")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home

@@ -1,0 +1,1 @@
+"""factory_boy / wagtail-factories factories, one module per app."""
