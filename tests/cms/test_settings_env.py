@@ -1,0 +1,78 @@
+"""Settings come from the environment: database, cache and security defaults."""
+
+import importlib
+import uuid
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+
+def load_settings(monkeypatch, module="cms.settings.base", **env):
+    for name in ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    base = importlib.import_module("cms.settings.base")
+    importlib.reload(base)
+    if module == "cms.settings.base":
+        return base
+    return importlib.reload(importlib.import_module(module))
+
+
+@pytest.fixture(autouse=True)
+def _restore_settings_modules():
+    yield
+    # Leave the modules as the environment of the test run defines them.
+    importlib.reload(importlib.import_module("cms.settings.base"))
+
+
+def test_defaults_are_sqlite_locmem_and_debug_off(monkeypatch):
+    settings = load_settings(monkeypatch)
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert settings.DEBUG is False
+    assert settings.LANGUAGE_CODE == "de"
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    settings = load_settings(monkeypatch, DATABASE_URL="postgres://postgres@db.example:5432/site")
+    database = settings.DATABASES["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 5432, "site")
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_redis_url_selects_the_redis_cache(monkeypatch):
+    settings = load_settings(monkeypatch, REDIS_URL="redis://cache.example:6379/2")
+    cache = settings.CACHES["default"]
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.example:6379/2"
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+
+
+def test_production_refuses_to_start_without_secret_key(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        load_settings(monkeypatch, module="cms.settings.production")
+
+
+def test_production_is_secure_with_a_secret_key(monkeypatch):
+    settings = load_settings(monkeypatch, module="cms.settings.production", SECRET_KEY="x" * 50)
+    assert settings.DEBUG is False
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SECURE_HSTS_SECONDS >= 31536000
+
+
+def test_redis_cache_round_trip(redis_url, settings):
+    """The configured django-redis backend really stores and returns values on a live Redis."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "redis": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": "test"},
+    }
+    cache = caches.create_connection("redis")
+    key = f"roundtrip-{uuid.uuid4()}"
+    cache.set(key, {"Region": "Krefeld"}, timeout=30)
+    assert cache.get(key) == {"Region": "Krefeld"}
+    cache.delete(key)
+    assert cache.get(key) is None
