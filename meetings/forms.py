@@ -1,19 +1,33 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class YearFilterForm(forms.Form):
-    """The year filter of the meeting reports. Bad values give a message, never a 500."""
+    """The year filter of the meeting reports. Bad values give a German message, never a 500."""
 
-    jahr = forms.TypedChoiceField(
-        label="Jahr",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={
-            "invalid_choice": "Für „%(value)s“ gibt es keine Berichte. Bitte wählen Sie ein Jahr aus."
-        },
-    )
+    jahr = forms.CharField(label="Jahr", required=False, strip=True, widget=forms.Select)
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jahr"].choices = [("", "Alle Jahre"), *((str(year), str(year)) for year in years)]
+        self.years = list(years)
+        self.fields["jahr"].widget.choices = [("", "Alle Jahre"), *((str(year), str(year)) for year in years)]
+
+    def clean_jahr(self):
+        value = self.cleaned_data["jahr"]
+        if not value:
+            return None
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        if not (value.isascii() and value.isdigit() and len(value) == 4):
+            raise ValidationError(
+                "„%(value)s“ ist keine Jahreszahl. Bitte wählen Sie ein Jahr aus der Liste.",
+                code="invalid",
+                params={"value": shown},
+            )
+        year = int(value)
+        if year not in self.years:
+            raise ValidationError(
+                "Für %(value)s gibt es keine Berichte. Bitte wählen Sie ein Jahr aus der Liste.",
+                code="invalid_choice",
+                params={"value": year},
+            )
+        return year

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -10,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -36,15 +36,17 @@ class MeetingIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         meetings = MeetingPage.objects.child_of(self).live().public().select_related("host").order_by("-date")
-        years = sorted({d.year for d in meetings.values_list("date", flat=True)}, reverse=True)
+        years = [day.year for day in meetings.dates("date", "year", order="DESC")]
         form = YearFilterForm(request.GET or None, years=years)
         if form.is_valid() and form.cleaned_data["jahr"]:
             meetings = meetings.filter(date__year=form.cleaned_data["jahr"])
-        paginator = Paginator(meetings, self.per_page)
+        page, page_notice = paginate(request, meetings, self.per_page)
         context.update(
             filter_form=form,
-            meetings=paginator.get_page(request.GET.get("seite")),
-            paginator=paginator,
+            meetings=page,
+            paginator=page.paginator,
+            page_notice=page_notice,
+            query_without_page=query_without(request, PAGE_PARAMETER),
             years=years,
         )
         return context
@@ -134,8 +136,9 @@ class MeetingPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = self.get_speakers()
         context["presentations"] = self.get_presentations()
-        context["related_regions"] = self.related_regions.all()
-        context["related_initiatives"] = self.related_initiatives.all()
+        # Only published pages are linked (works for previews too, where these are in-memory lists).
+        context["related_regions"] = [region for region in self.related_regions.all() if region.live]
+        context["related_initiatives"] = [item for item in self.related_initiatives.all() if item.live]
         return context
 
 

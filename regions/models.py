@@ -1,8 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
+from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -141,6 +142,8 @@ class RegionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.select_related("organisation")
+        # A draft initiative has no public URL yet, so it is left out.
+        context["initiative"] = self.initiative if self.initiative and self.initiative.live else None
         context["related_meetings"] = (
             MeetingPage.objects.live().public().filter(related_regions=self).order_by("-date")
             if self.pk
@@ -193,25 +196,24 @@ class InitiativeIndexPage(Page):
             .live()
             .public()
             .order_by("title")
-            .prefetch_related("model_regions")
+            .prefetch_related(
+                Prefetch(
+                    "model_regions",
+                    queryset=RegionPage.objects.live().public().order_by("title"),
+                    to_attr="live_model_regions",
+                )
+            )
         )
-        initiatives = form.filter(initiatives)
-        paginator = Paginator(initiatives, self.per_page)
-        page_number = request.GET.get("seite")
+        initiatives, page_notice = paginate(request, form.filter(initiatives), self.per_page)
         context.update(
             filter_form=form,
-            initiatives=paginator.get_page(page_number),
-            paginator=paginator,
+            initiatives=initiatives,
+            paginator=initiatives.paginator,
+            page_notice=page_notice,
             is_filtered=bool(form.is_bound and any(form.cleaned_data.values())),
-            query_without_page=_query_without(request, "seite"),
+            query_without_page=query_without(request, PAGE_PARAMETER),
         )
         return context
-
-
-def _query_without(request, key):
-    params = request.GET.copy()
-    params.pop(key, None)
-    return params.urlencode()
 
 
 class InitiativePage(Page):

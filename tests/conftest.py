@@ -9,7 +9,7 @@ import os
 
 import pytest
 from django.db import connection
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 
 def _required(name):
@@ -53,12 +53,6 @@ def root_page(db):
 @pytest.fixture
 def home_page(db):
     """A HomePage as the default site's root (replacing Wagtail's welcome page)."""
-    from tests.factories.home import HomePageFactory
+    from tests.factories.home import make_site_root
 
-    root = Page.objects.get(depth=1)
-    home = HomePageFactory(parent=root, title="N3tzwerk Zukunft der Industrie", slug="start")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    return home
+    return make_site_root()

@@ -23,16 +23,18 @@ def file_type_label(filename):
 
 
 def human_file_size(size):
-    """Format a byte count the German way: 1234567 -> '1,2 MB', 2048 -> '2 KB'."""
+    """Format a byte count the German way: 1234567 -> '1,2 MB', 2048 -> '2 KB', 500 -> '500 Byte'."""
     if size is None:
         return ""
     size = int(size)
     if size < 1024:
         return f"{size} Byte"
-    for unit in ("KB", "MB", "GB"):
-        size /= 1024
-        if size < 1024 or unit == "GB":
-            if unit == "KB":
-                return f"{round(size)} KB"
-            return f"{size:.1f} {unit}".replace(".", ",")
+    value = size / 1024
+    if round(value) < 1024:
+        return f"{round(value)} KB"
+    for unit in ("MB", "GB"):
+        value /= 1024
+        # Round first, so 1023.96 MB is shown as "1,0 GB" rather than "1024,0 MB".
+        if round(value, 1) < 1024 or unit == "GB":
+            return f"{value:.1f} {unit}".replace(".", ",")
     raise AssertionError("unreachable")

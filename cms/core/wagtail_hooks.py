@@ -11,6 +11,9 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "short_name", "kind", "city"]
     list_filter = ["kind", "federal_state"]
     search_fields = ["name", "short_name", "city"]
+    # Plain substring search in the database: finds "Handw" in "Handwerkskammer" and works on SQLite,
+    # where the full-text backend cannot restrict a search to the fields listed here.
+    search_backend_name = None
     ordering = ["name"]
 
 
@@ -21,6 +24,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["full_name", "organisation", "role"]
     list_filter = ["organisation"]
     search_fields = ["first_name", "last_name", "role"]
+    search_backend_name = None  # substring search, see OrganisationViewSet
     ordering = ["last_name", "first_name"]
 
     def get_queryset(self, request):

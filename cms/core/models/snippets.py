@@ -143,8 +143,11 @@ class Contact(models.Model):
     @property
     def phone_href(self):
         """The phone number as a tel: URI target (digits and a leading +)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
+        # "+49 (0)30 …": the bracketed trunk zero is not dialled from abroad.
+        digits = "".join(ch for ch in self.phone.replace("(0)", "") if ch.isdigit() or ch == "+")
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        elif digits.startswith("0"):
             digits = "+49" + digits[1:]
         return digits
 

@@ -1,0 +1,36 @@
+"""Pagination for listing pages: bad page numbers in the URL give a German notice, never an error."""
+
+from django.core.paginator import Paginator
+
+PAGE_PARAMETER = "seite"
+
+
+def paginate(request, items, per_page, parameter=PAGE_PARAMETER):
+    """Return ``(page, notice)``: the requested page of ``items`` and a message if the number was unusable.
+
+    A missing number shows page 1. A number that is not a whole number from 1 upwards shows page 1, a
+    number beyond the last page shows the last page; both with a ``notice`` that says so.
+    """
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get(parameter, "")
+    if not raw.strip():
+        return paginator.page(1), ""
+    value = raw.strip()
+    shown = value if len(value) <= 20 else value[:20] + "…"
+    # Only plain ASCII digits; the length check keeps int() away from absurdly long input.
+    if not (value.isascii() and value.isdigit()) or int(value[:20]) < 1:
+        return paginator.page(1), f"„{shown}“ ist keine gültige Seitenzahl. Angezeigt wird Seite 1."
+    last = paginator.num_pages
+    if len(value) > 9 or int(value) > last:
+        if last == 1:
+            return paginator.page(1), f"Seite {shown} gibt es nicht. Angezeigt wird Seite 1."
+        return paginator.page(last), f"Seite {shown} gibt es nicht. Angezeigt wird die letzte Seite ({last})."
+    return paginator.page(int(value)), ""
+
+
+def query_without(request, *keys):
+    """The current query string without ``keys`` (for links that set them anew)."""
+    params = request.GET.copy()
+    for key in keys:
+        params.pop(key, None)
+    return params.urlencode()

@@ -1,0 +1,70 @@
+"""The modeladmin overview of all presentations."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.core import MINIMAL_PDF, DocumentFactory, PersonFactory
+from tests.factories.meetings import MeetingIndexPageFactory, MeetingPageFactory, MeetingPresentationFactory
+
+URL = "/admin/meetings/meetingpresentation/"
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def presentations(home_page):
+    index = MeetingIndexPageFactory(parent=home_page)
+    meeting = MeetingPageFactory(parent=index, title="Drittes Treffen", date=datetime.date(2017, 4, 5))
+    speaker = PersonFactory(first_name="Anna", last_name="Schmidt")
+    MeetingPresentationFactory(
+        page=meeting, document=DocumentFactory(title="Folien Schmidt"), speaker=speaker
+    )
+    MeetingPresentationFactory(page=meeting, title="Ohne Sprecher", speaker=None)
+    return meeting
+
+
+def test_presentation_overview_lists_meeting_and_file(admin_client, presentations):
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Präsentationen" in html
+    assert "Folien Schmidt" in html and "Ohne Sprecher" in html
+    assert "Drittes Treffen" in html
+    assert "05.04.2017" in html
+    assert "Anna Schmidt" in html
+    assert f"PDF, {len(MINIMAL_PDF)} Byte" in html
+
+
+def test_presentation_overview_search_filter_and_inspect(admin_client, presentations):
+    assert "Folien Schmidt" in admin_client.get(URL, {"q": "Folien"}).content.decode()
+    assert "Folien Schmidt" not in admin_client.get(URL, {"q": "Nichts"}).content.decode()
+    presentation = presentations.presentations.first()
+    assert admin_client.get(f"{URL}inspect/{presentation.pk}/").status_code == 200
+
+
+def test_presentation_overview_exports(admin_client, presentations):
+    response = admin_client.get(URL, {"export": "csv"})
+    assert response.status_code == 200
+    content = (
+        b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    )
+    assert "Folien Schmidt" in content and "Drittes Treffen" in content
+
+
+def test_presentation_overview_query_count_does_not_grow(admin_client, presentations):
+    admin_client.get(URL)
+    with CaptureQueriesContext(connection) as small:
+        admin_client.get(URL)
+    for _ in range(28):
+        MeetingPresentationFactory(page=presentations)
+    with CaptureQueriesContext(connection) as large:
+        admin_client.get(URL)
+    assert len(large) == len(small)
