@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Gemeinsame Inhalte"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.core import signals
+
+        signals.register()

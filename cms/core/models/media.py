@@ -85,9 +85,10 @@ class CustomDocument(AbstractDocument):
         """Human-readable size in German notation, e.g. '1,2 MB'; '' if unknown."""
         size = self.file_size
         if size is None:
+            # Read the size from storage without saving it: rendering a page must not write.
             try:
-                size = self.get_file_size()
-            except OSError:
+                size = self.file.size
+            except (OSError, ValueError):
                 return ""
         return human_file_size(size)
 
