@@ -38,8 +38,13 @@ check: install ## Django system checks and missing migrations
 test: lint check ## Lint, checks and the whole test suite (on DATABASE_URL if set, else SQLite)
 	$(BIN)/python -m pytest
 
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
+
+bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
+
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run lint check test format
+.PHONY: help install setup run lint check test format bench-search

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Suche"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import indexing
+
+        indexing.register()

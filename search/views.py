@@ -1,30 +1,211 @@
-from urllib.parse import urlencode
+import logging
 
-from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 200
+from cms.core.constants import FederalState
+from cms.core.pagination import PAGE_PARAMETER, paginate
+from search.engine import FACETS, search_entries, suggest_titles
+from search.forms import SearchForm
+from search.indexing import KINDS, kind_label
+from search.text import clean_query, highlight, highlight_all, query_terms
+
+logger = logging.getLogger("cms.search")
+
+PER_PAGE = 10
+FACET_PARAMETERS = {"kind": "art", "federal_state": "land", "year": "jahr"}
+FACET_LABELS = {"kind": "Art", "federal_state": "Bundesland", "year": "Jahr"}
+STATE_LABELS = dict(FederalState.choices)
+EXAMPLES = ("Industriedialog", "Bündnis für Industrie", "Berufliche Bildung", "Modellregion")
 
 
-def clean_query(raw):
-    """Trim, drop control characters and cap the length of a visitor's query."""
-    text = "".join(ch for ch in (raw or "") if ch.isprintable())
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+def _url_with(request, **changes):
+    params = request.GET.copy()
+    params.pop(PAGE_PARAMETER, None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
 
 
+def _facet_value_label(name, value):
+    if name == "kind":
+        return kind_label(value, plural=True)
+    if name == "federal_state":
+        return STATE_LABELS.get(value, value)
+    return str(value)
+
+
+def _facets(request, counts, filters):
+    facets = []
+    for name in FACETS:
+        parameter = FACET_PARAMETERS[name]
+        options = []
+        items = counts.get(name, {}).items()
+        if name == "year":
+            items = sorted(items, key=lambda item: -int(item[0]))
+        else:
+            items = sorted(items, key=lambda item: (-item[1], _facet_value_label(name, item[0])))
+        selected_value = filters.get(name)
+        for value, count in items:
+            selected = selected_value is not None and str(selected_value) == str(value)
+            options.append(
+                {
+                    "value": value,
+                    "label": _facet_value_label(name, value),
+                    "count": count,
+                    "selected": selected,
+                    "url": _url_with(request, **{parameter: None if selected else str(value)}),
+                }
+            )
+        if options or selected_value not in (None, ""):
+            facets.append(
+                {
+                    "name": name,
+                    "parameter": parameter,
+                    "label": FACET_LABELS[name],
+                    "options": options,
+                    "selected": selected_value not in (None, ""),
+                    "reset_url": _url_with(request, **{parameter: None}),
+                }
+            )
+    return facets
+
+
+def _result(request, entry, terms):
+    passage = highlight(entry.body, terms) if entry.body else ""
+    summary_passage = highlight(entry.summary, terms) if entry.summary else ""
+    item = {
+        "entry": entry,
+        "kind": entry.kind,
+        "kind_label": kind_label(entry.kind),
+        "title": highlight_all(entry.title, terms),
+        "passage": summary_passage or passage or entry.summary[:240],
+        "state": STATE_LABELS.get(entry.federal_state, ""),
+        "year": entry.year,
+        "url": "",
+        "download_url": "",
+        "file_info": "",
+        "parent_title": "",
+        "parent_url": "",
+    }
+    if entry.page_id and entry.page:
+        item["url"] = entry.page.get_url(request) or ""
+    if entry.document_id and entry.document:
+        item["download_url"] = item["url"] = entry.document.url
+        item["file_info"] = entry.document.file_info
+        if summary_passage and passage and passage != summary_passage:
+            item["passage"] = passage  # text found inside the file counts more than the description
+    if entry.parent_page_id and entry.parent_page and entry.parent_page.live:
+        item["parent_title"] = entry.parent_page.title
+        item["parent_url"] = entry.parent_page.get_url(request) or ""
+    return item
+
+
+def _promotions(query):
+    try:
+        return list(
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            .select_related("page")
+            .order_by("sort_order")
+        )
+    except DatabaseError:  # pragma: no cover - a broken promotions table must not break the search
+        logger.exception("Suchempfehlungen konnten nicht geladen werden.")
+        return []
+
+
+def _log_query(query):
+    try:
+        Query.get(query).add_hit()
+    except DatabaseError:  # pragma: no cover
+        logger.exception("Suchanfrage konnte nicht protokolliert werden.")
+
+
+def _popular_queries(limit=6):
+    try:
+        return [query.query_string for query in Query.get_most_popular()[:limit]]
+    except DatabaseError:  # pragma: no cover
+        return []
+
+
+@require_GET
 def search(request):
+    form = SearchForm(request.GET)
+    query, filters, notices = form.values()
+    if filters.get("kind") and filters["kind"] not in KINDS:
+        notices.append(SearchForm.error_messages["art"])
+        filters.pop("kind")
+    terms = query_terms(query)
+    if query and not terms:
+        notices.append("Der Suchbegriff enthält keine Wörter, nach denen gesucht werden kann.")
+
+    results = search_entries(terms, filters)
+    page, page_notice = paginate(request, results, PER_PAGE)
+    if page_notice:
+        notices.append(page_notice)
+    items = [_result(request, entry, terms) for entry in page.object_list]
+
+    promotions = []
+    if query and page.number == 1:
+        promotions = _promotions(query)
+        if not request.GET.get(PAGE_PARAMETER):
+            _log_query(query)
+        promoted_pages = {promotion.page_id for promotion in promotions if promotion.page_id}
+        if promoted_pages:
+            items = [item for item in items if item["entry"].page_id not in promoted_pages]
+
+    context = {
+        "search_query": query,
+        "terms": terms,
+        "search_results": page,
+        "results": items,
+        "total": results.total,
+        "promotions": promotions,
+        "facets": _facets(request, results.facet_counts, filters) if terms else [],
+        "filters_active": bool(filters),
+        "reset_filters_url": _url_with(request, art=None, land=None, jahr=None),
+        "notices": notices,
+        "query_string": _url_with(request)[1:],
+        "examples": EXAMPLES,
+    }
+    if query and not results.total and not promotions:
+        context["popular_queries"] = [q for q in _popular_queries() if q != query.lower()][:5]
+        context["suggestions"] = _suggestion_items(request, query_terms(query)[:1], limit=5)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _suggestion_items(request, terms, limit=8):
+    seen, items = set(), []
+    for entry in suggest_titles(terms, limit=limit):
+        key = entry.title.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        if entry.page_id and entry.page:
+            url = entry.page.get_url(request) or ""
+        elif entry.document_id and entry.document:
+            url = entry.document.url
+        else:
+            continue
+        items.append({"title": entry.title, "url": url, "kind": kind_label(entry.kind)})
+        if len(items) >= limit:
+            break
+    return items
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def suggestions(request):
+    """JSON title suggestions for the search box: ``{"query": …, "suggestions": [{title, url, kind}]}``."""
     query = clean_query(request.GET.get("q"))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, 10)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "search_results": paginator.get_page(request.GET.get("seite")),
-            "query_string": urlencode({"q": query}),
-        },
-    )
+    terms = query_terms(query)
+    items = _suggestion_items(request, terms) if len(query) >= 2 and terms else []
+    return JsonResponse({"query": query, "suggestions": items})

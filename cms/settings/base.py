@@ -6,6 +6,7 @@ Environment variables:
     ALLOWED_HOSTS     comma separated host names
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
+    SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
 
@@ -174,17 +175,25 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp"]
+# Explicit MIME types: Python's built-in table lacks the Office formats when /etc/mime.types is missing.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # German stemming on PostgreSQL; ignored by the SQLite backend.
-        "SEARCH_CONFIG": "german",
-    }
-}
+# Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
+# SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
+# analyzer and compound splitting. See search/backend_settings.py and docs/search.md.
+from search.backend_settings import search_backends  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
 LOGGING = {
     "version": 1,

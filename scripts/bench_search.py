@@ -1,0 +1,383 @@
+"""Benchmark of the site search on PostgreSQL (``make bench-search``).
+
+Creates a throw-away test database (``test_<name>`` next to DATABASE_URL's database), fills it with
+generated German content at two sizes — 1,000 and 10,000 pages, each plus 2,000 documents with
+extracted text — and runs a fixed set of queries through the whole search view (matching,
+ranking, facets, highlighting, template rendering). Writes p50/p95 latency, index size and a
+small precision check of the German matching to docs/benchmarks/search.md.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench .venv/bin/python scripts/bench_search.py
+"""
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.core.files.base import ContentFile  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+
+MODIFIERS = ["Industrie", "Wirtschafts", "Fachkräfte", "Energie", "Standort", "Innovations", "Regional",
+             "Struktur", "Bildungs", "Zukunfts", "Handwerks", "Technologie"]  # fmt: skip
+HEADS = ["bündnis", "dialog", "politik", "initiative", "strategie", "netzwerk", "forum", "konferenz",
+         "region", "partnerschaft", "wandel", "förderung"]  # fmt: skip
+NOUNS = ["Unternehmen", "Betriebe", "Beschäftigte", "Gewerkschaften", "Kammern", "Hochschulen", "Kommunen",
+         "Regionen", "Landkreise", "Verbände", "Schulen", "Stadtwerke", "Fachkräfte", "Auszubildende",
+         "Straßen", "Brücken", "Häfen", "Gründerinnen", "Forschungseinrichtungen", "Zulieferer"]  # fmt: skip
+VERBS = ["stärken", "vernetzen", "beraten", "fördern", "planen", "erproben", "gestalten", "diskutieren",
+         "unterstützen", "begleiten", "entwickeln", "qualifizieren"]  # fmt: skip
+ADJECTIVES = ["regionale", "digitale", "nachhaltige", "gemeinsame", "neue", "starke", "innovative",
+              "öffentliche", "industrielle", "grüne"]  # fmt: skip
+PLACES = ["Bayern", "Sachsen", "Köln", "Krefeld", "Thüringen", "Hamburg", "Bremen", "Saarland",
+          "Rhein-Mosel", "Nordhessen", "Ostwestfalen", "Lausitz", "Ruhrgebiet", "Emscher-Lippe"]  # fmt: skip
+STATES = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"]
+
+QUERIES = [
+    {"q": "Industrie"},
+    {"q": "Bündnis"},
+    {"q": "Buendnis"},
+    {"q": "Regionen"},
+    {"q": "Dialog"},
+    {"q": "Fachkräfte Energie"},
+    {"q": "Industriedialog Bayern"},
+    {"q": "Strategie", "art": "initiative"},
+    {"q": "Netzwerk", "land": "BY"},
+    {"q": "Politik", "jahr": "2018"},
+    {"q": "Wandel", "seite": "2"},
+    {"q": "Straße"},
+    {"q": "xyzzy nichts"},
+    {"q": "nachhaltige Förderung der Unternehmen"},
+]
+
+# (query, word, should match) - the German matching check (folding, stemming, compounds).
+PRECISION_CASES = [
+    ("Regionen", "Region", True),
+    ("Region", "Regionen", True),
+    ("Buendnis", "Bündnis", True),
+    ("Bündnis", "Industriebündnisse", True),
+    ("Dialog", "Industriedialog", True),
+    ("Industrie", "Industriedialog", True),
+    ("Strasse", "Straße", True),
+    ("Politik", "Industriepolitik", True),
+    ("Netzwerk", "Netzwerke", True),
+    ("Fachkräfte", "Fachkräftesicherung", True),
+    ("Energie", "Energiewende", True),
+    ("Werk", "Handwerk", True),
+    ("Land", "Bundesland", True),
+    ("Bildung", "Ausbildung", True),
+    ("Forschung", "Forschungseinrichtungen", True),
+    ("Rat", "Beratung", False),
+    ("Ende", "Unternehmende", False),
+    ("Rhein", "Rheinmetall", False),
+    ("Kammer", "Kammermusik", False),
+    ("Bau", "Aufbaustudium", False),
+    ("Dialog", "Monolog", False),
+    ("Region", "Religion", False),
+    ("Bündnis", "Bildnis", False),
+    ("Netz", "Netzwerk", False),
+    ("Land", "Landung", False),
+    ("Arm", "Armut", False),
+    ("Stand", "Standort", False),
+    ("Ort", "Standort", False),
+]
+
+
+def sentence(rng):
+    compound = rng.choice(MODIFIERS) + rng.choice(HEADS)
+    return (
+        f"{rng.choice(ADJECTIVES).capitalize()} {rng.choice(NOUNS)} {rng.choice(VERBS)} im "
+        f"{compound} {rng.choice(PLACES)} gemeinsam mit {rng.choice(NOUNS)} und {rng.choice(NOUNS)}."
+    )
+
+
+def paragraph(rng, sentences):
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def fill(page_count, document_count, rng):
+    from cms.core.models import CustomDocument
+    from home.models import HomePage
+    from meetings.models import MeetingIndexPage, MeetingPage, MeetingPresentation
+    from regions.models import InitiativeIndexPage, InitiativePage, RegionIndexPage, RegionPage
+    from search.indexing import update_document
+
+    root = Page.objects.get(depth=1)
+    home = root.add_child(instance=HomePage(title="Start", slug="start"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    initiatives = home.add_child(instance=InitiativeIndexPage(title="Initiativen", slug="initiativen"))
+    regions = home.add_child(instance=RegionIndexPage(title="Regionen", slug="regionen"))
+    meetings = home.add_child(instance=MeetingIndexPage(title="Treffen", slug="treffen"))
+    meeting_pages = []
+    for number in range(page_count):
+        title = f"{rng.choice(MODIFIERS)}{rng.choice(HEADS)} {rng.choice(PLACES)} {number}"
+        body = [("paragraph", f"<p>{paragraph(rng, 8)}</p>"), ("paragraph", f"<p>{paragraph(rng, 8)}</p>")]
+        kind = number % 10
+        if kind < 5:
+            page = InitiativePage(
+                title=title, slug=f"i-{number}", federal_state=rng.choice(STATES), kind="alliance",
+                summary=paragraph(rng, 2)[:400], body=body,
+            )  # fmt: skip
+            initiatives.add_child(instance=page)
+        elif kind < 7:
+            page = RegionPage(
+                title=title, slug=f"r-{number}", federal_state=rng.choice(STATES),
+                summary=paragraph(rng, 2)[:400], body=body,
+            )  # fmt: skip
+            regions.add_child(instance=page)
+        else:
+            page = MeetingPage(
+                title=f"{number}. Treffen {title}", slug=f"m-{number}", summary=paragraph(rng, 2)[:500],
+                date=date(rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)), body=body,
+            )  # fmt: skip
+            meetings.add_child(instance=page)
+            meeting_pages.append(page)
+    for number in range(document_count):
+        document = CustomDocument(title=f"Präsentation {rng.choice(MODIFIERS)}{rng.choice(HEADS)} {number}")
+        document.file.save(f"bench-{number}.pdf", ContentFile(b"%PDF-1.4 bench"), save=False)
+        document.extracted_text = "\n".join(paragraph(rng, 12) for _ in range(6))  # ~6,000 characters
+        document.extraction_status = "done"
+        document._skip_extraction = True
+        document.save()
+        if number % 2 == 0 and meeting_pages:
+            MeetingPresentation.objects.create(page=rng.choice(meeting_pages), document=document)
+            update_document(document)
+
+
+def run_queries(repeats):
+    from search.views import search
+
+    factory = RequestFactory()
+    timings = {}
+    for params in QUERIES:
+        label = "&".join(f"{key}={value}" for key, value in params.items())
+        samples = []
+        for attempt in range(repeats + 2):
+            request = factory.get("/suche/", params)
+            request.user = AnonymousUser()
+            start = time.perf_counter()
+            response = search(request)
+            response.render()
+            elapsed = (time.perf_counter() - start) * 1000
+            if response.status_code != 200:
+                raise RuntimeError(f"{label}: HTTP {response.status_code}")
+            if attempt >= 2:  # two warm-up runs
+                samples.append(elapsed)
+        timings[label] = samples
+    return timings
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def index_sizes():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_total_relation_size('search_searchentry'),"
+            " pg_relation_size('search_entry_vector_gin'),"
+            " sum(pg_column_size(search_vector)),"
+            " sum(pg_column_size(to_tsvector('german', title_norm || ' ' || body_norm))), count(*)"
+            " FROM search_searchentry"
+        )
+        return cursor.fetchone()
+
+
+def match_counts():
+    """Rows matched per query: ours vs. the plain ``german`` configuration on the unfolded text."""
+    from search.text import query_terms, tsquery
+
+    rows = []
+    with connection.cursor() as cursor:
+        for params in QUERIES[:7]:
+            query = params["q"]
+            cursor.execute(
+                "SELECT count(*) FROM search_searchentry WHERE search_vector @@ to_tsquery('german', %s)",
+                [tsquery(query_terms(query))],
+            )
+            ours = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT count(*) FROM search_searchentry WHERE to_tsvector('german', title || ' ' || summary"
+                " || ' ' || body) @@ plainto_tsquery('german', %s)",
+                [query],
+            )
+            rows.append((query, ours, cursor.fetchone()[0]))
+    return rows
+
+
+def precision_check():
+    from search.text import compound_parts, fold, query_terms, tsquery
+
+    results = []
+    with connection.cursor() as cursor:
+        for query, word, expected in PRECISION_CASES:
+            cursor.execute(
+                "SELECT (setweight(to_tsvector('german', %s), 'A') || to_tsvector('german', %s))"
+                " @@ to_tsquery('german', %s), to_tsvector('german', %s) @@ plainto_tsquery('german', %s)",
+                [fold(word), compound_parts(word), tsquery(query_terms(query)), word, query],
+            )
+            ours, plain = cursor.fetchone()
+            results.append((query, word, expected, ours, plain))
+    return results
+
+
+def score(results, column):
+    tp = sum(1 for r in results if r[2] and r[column])
+    fp = sum(1 for r in results if not r[2] and r[column])
+    fn = sum(1 for r in results if r[2] and not r[column])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return tp, fp, fn, precision, recall
+
+
+def mb(value):
+    return f"{(value or 0) / 2**20:.1f} MB"
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000", help="page counts, comma separated")
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "search.md"))
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit(
+            "bench_search: needs PostgreSQL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench"
+        )
+
+    sizes = [int(size) for size in args.sizes.split(",")]
+    report = []
+    precision = matches = None
+    for size in sizes:
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        try:
+            rng = random.Random(size)  # noqa: S311 - reproducible test content, not security
+            started = time.perf_counter()
+            with transaction.atomic():
+                fill(size, args.documents, rng)
+            fill_seconds = time.perf_counter() - started
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchentry")
+            timings = run_queries(args.repeats)
+            all_samples = [value for samples in timings.values() for value in samples]
+            report.append(
+                {
+                    "size": size,
+                    "fill": fill_seconds,
+                    "p50": statistics.median(all_samples),
+                    "p95": percentile(all_samples, 0.95),
+                    "per_query": {
+                        label: (statistics.median(s), percentile(s, 0.95)) for label, s in timings.items()
+                    },
+                    "sizes": index_sizes(),
+                }
+            )
+            print(f"{size} pages: p50 {report[-1]['p50']:.1f} ms, p95 {report[-1]['p95']:.1f} ms", flush=True)  # noqa: T201
+            if size == sizes[-1]:
+                precision = precision_check()
+                matches = match_counts()
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    write_report(args, report, precision, matches)
+
+
+def write_report(args, report, precision, matches):
+    lines = [
+        "# Benchmark: site search on PostgreSQL",
+        "",
+        f"Generated by `make bench-search` (scripts/bench_search.py) on {date.today():%d.%m.%Y}: "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"PostgreSQL {connection.pg_version // 10000}.",
+        "",
+        f"Each size: generated German pages (initiatives, model regions, meeting reports) plus "
+        f"{args.documents} documents with about 6,000 characters of extracted text each (half of them "
+        f"presentations of a meeting). {len(QUERIES)} fixed queries (with facet filters and a second page "
+        f"among them), {args.repeats} timed runs each after two warm-up runs, through the whole search view "
+        "(matching, ranking, facet counts, highlighting, template rendering) via RequestFactory.",
+        "",
+        "| Pages | Entries | p50 | p95 | Table + indexes | GIN index | tsvectors (with compound parts) "
+        "| tsvectors without parts | Fill time |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in report:
+        total, gin, vectors, plain_vectors, entries = row["sizes"]
+        lines.append(
+            f"| {row['size']:,} | {entries:,} | {row['p50']:.1f} ms | {row['p95']:.1f} ms "
+            f"| {mb(total)} | {mb(gin)} "
+            f"| {mb(vectors)} | {mb(plain_vectors)} | {row['fill']:.0f} s |"
+        )
+    if len(report) >= 2:
+        ratio = report[-1]["p95"] / report[0]["p95"]
+        lines += [
+            "",
+            f"p95 ratio larger/smaller size: {ratio:.2f} (target ≤ 3); p95 at the larger size: "
+            f"{report[-1]['p95']:.1f} ms (target < 50 ms).",
+        ]
+    lines += ["", "## Per query (larger size)", "", "| Query | p50 | p95 |", "| --- | ---: | ---: |"]
+    for label, (p50, p95) in report[-1]["per_query"].items():
+        lines.append(f"| `{label}` | {p50:.1f} ms | {p95:.1f} ms |")
+    if matches:
+        lines += [
+            "",
+            "## Matches: this search vs. the plain `german` configuration (larger size)",
+            "",
+            "Rows matched; the difference are umlaut spellings, compound parts and prefixes.",
+            "",
+            "| Query | this search | plain `german` |",
+            "| --- | ---: | ---: |",
+        ]
+        lines += [f"| {query} | {ours:,} | {plain:,} |" for query, ours, plain in matches]
+    if precision:
+        ours = score(precision, 3)
+        plain = score(precision, 4)
+        lines += [
+            "",
+            "## Precision check of the German matching",
+            "",
+            f"{len(precision)} hand-labelled pairs (query, word in a text, should it match?).",
+            "",
+            "| Mechanism | right matches | wrong matches | missed | precision | recall |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            f"| this search (folding + compound parts + prefixes) | {ours[0]} | {ours[1]} | {ours[2]} "
+            f"| {ours[3]:.0%} | {ours[4]:.0%} |",
+            f"| plain `german` configuration | {plain[0]} | {plain[1]} | {plain[2]} "
+            f"| {plain[3]:.0%} | {plain[4]:.0%} |",
+            "",
+            "| Query | Word | should match | this search | plain `german` |",
+            "| --- | --- | :---: | :---: | :---: |",
+        ]
+        mark = {True: "ja", False: "nein"}
+        lines += [
+            f"| {query} | {word} | {mark[expected]} | {mark[o]} | {mark[p]} |"
+            for query, word, expected, o, p in precision
+        ]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written: {args.out}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

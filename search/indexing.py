@@ -1,0 +1,263 @@
+"""Keeps the site search's entries (search.models.SearchEntry) in step with pages and documents."""
+
+import datetime
+import logging
+
+from django.apps import apps
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.encoding import force_str
+from django.utils.html import strip_tags
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search.index import RelatedFields, SearchField
+from wagtail.signals import post_page_move
+
+from cms.core.constants import FederalState
+
+logger = logging.getLogger("cms.search")
+
+# Result kinds: key -> label (singular, plural). Page types map to a kind below; a page model may
+# also set ``search_kind = "…"``. Unknown page types are "Seite".
+KINDS = {
+    "initiative": ("Initiative", "Initiativen"),
+    "region": ("Modellregion", "Modellregionen"),
+    "meeting": ("Bericht eines Treffens", "Berichte von Treffen"),
+    "forum": ("Thema Forum Industriepolitik", "Forum Industriepolitik"),
+    "event": ("Veranstaltung", "Veranstaltungen"),
+    "news": ("Meldung", "Meldungen"),
+    "page": ("Seite", "Seiten"),
+    "presentation": ("Präsentation", "Präsentationen"),
+    "document": ("Dokument", "Dokumente"),
+}
+PAGE_KINDS = {
+    "regions.initiativepage": "initiative",
+    "regions.regionpage": "region",
+    "meetings.meetingpage": "meeting",
+    "meetings.forumtopicpage": "forum",
+}
+APP_KINDS = {"events": "event", "news": "news"}
+DATE_ATTRIBUTES = ("date", "start_date", "start", "publication_date", "published_on", "first_published")
+VALID_STATES = {code for code, _label in FederalState.choices}
+
+
+def kind_label(kind, plural=False):
+    labels = KINDS.get(kind, (kind.capitalize(), kind.capitalize()))
+    return labels[1] if plural else labels[0]
+
+
+def page_kind(page):
+    kind = getattr(page, "search_kind", None)
+    if kind:
+        return kind
+    label = page._meta.label_lower
+    return PAGE_KINDS.get(label) or APP_KINDS.get(page._meta.app_label, "page")
+
+
+def _value_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return strip_tags(value) if "<" in value else value
+    if isinstance(value, list | tuple):
+        return "\n".join(_value_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(_value_text(item) for item in value.values())
+    return force_str(value)
+
+
+def _field_texts(obj, fields, skip=("title",)):
+    """The text of an object's search fields, as Wagtail's database backend collects it."""
+    for field in fields:
+        if isinstance(field, SearchField):
+            if field.field_name in skip:
+                continue
+            try:
+                yield _value_text(field.get_value(obj))
+            except (AttributeError, ValueError):  # a property that fails on an unsaved relation
+                continue
+        elif isinstance(field, RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            if isinstance(related, models.Manager):
+                related = related.all()
+            elif callable(related):
+                related = related()
+            else:
+                related = [related]
+            for item in related:
+                yield from _field_texts(item, field.fields, skip=())
+
+
+def _year(page):
+    for name in DATE_ATTRIBUTES:
+        value = getattr(page, name, None)
+        if isinstance(value, datetime.date):
+            return value.year
+    return None
+
+
+def _federal_state(page):
+    state = getattr(page, "federal_state", "") or ""
+    if state in VALID_STATES:
+        return state
+    regions = getattr(page, "related_regions", None)
+    if regions is not None and page.pk:
+        states = set(regions.values_list("federal_state", flat=True))
+        if len(states) == 1:
+            return states.pop()
+    return ""
+
+
+def _is_public(page):
+    return not PageViewRestriction.objects.filter(
+        page__path__in=[page.path[:index] for index in range(page.steplen, len(page.path) + 1, page.steplen)]
+    ).exists()
+
+
+def _summary(page):
+    for name in ("summary", "search_description", "intro", "recommendation"):
+        value = getattr(page, name, "")
+        if value:
+            return " ".join(_value_text(force_str(value)).split())[:600]
+    return ""
+
+
+def update_page(page):
+    """Create, update or remove the entry of one page."""
+    from search.models import SearchEntry
+
+    page = page.specific_deferred if type(page) is Page else page
+    if page.depth <= 1 or not page.live or not _is_public(page):
+        SearchEntry.objects.filter(page_id=page.pk).delete()
+        return None
+    summary = _summary(page)
+    body = "\n".join(text for text in _field_texts(page, page.get_search_fields()) if text.strip())
+    entry = SearchEntry.objects.filter(page_id=page.pk).first() or SearchEntry(page_id=page.pk)
+    entry.kind = page_kind(page)
+    entry.title = page.title
+    entry.summary = summary
+    entry.body = body
+    entry.federal_state = _federal_state(page)
+    entry.year = _year(page)
+    entry.prepare()
+    entry.save()
+    return entry
+
+
+def _document_context(document):
+    """(kind, page it belongs to, year) for a document: presentations belong to their meeting."""
+    meeting_presentation = apps.get_model("meetings", "MeetingPresentation")
+    forum_document = apps.get_model("meetings", "ForumTopicDocument")
+    presentation = (
+        meeting_presentation.objects.filter(document=document, page__live=True)
+        .select_related("page", "speaker")
+        .order_by("-page__date")
+        .first()
+    )
+    if presentation:
+        meeting = presentation.page
+        return "presentation", meeting, meeting.date.year, presentation
+    topic = forum_document.objects.filter(document=document, page__live=True).select_related("page").first()
+    year = document.created_at.year if document.created_at else None
+    return "document", topic.page if topic else None, year, None
+
+
+def update_document(document):
+    """Create, update or remove the entry of one document."""
+    from search.models import SearchEntry
+
+    if document.collection_id and document.collection.get_view_restrictions().exists():
+        SearchEntry.objects.filter(document_id=document.pk).delete()
+        return None
+    kind, parent, year, presentation = _document_context(document)
+    extra = []
+    if presentation and presentation.speaker:
+        extra.append(str(presentation.speaker))
+    if presentation and presentation.title and presentation.title != document.title:
+        extra.append(presentation.title)
+    entry = SearchEntry.objects.filter(document_id=document.pk).first() or SearchEntry(
+        document_id=document.pk
+    )
+    entry.kind = kind
+    entry.parent_page = parent
+    entry.title = (presentation.display_title if presentation else document.title) or document.title
+    entry.summary = " ".join((document.description or "").split())[:600]
+    entry.body = "\n".join([*extra, document.extracted_text or ""]).strip()
+    entry.federal_state = _federal_state(parent.specific) if parent else ""
+    entry.year = year
+    entry.prepare()
+    entry.save()
+    return entry
+
+
+def rebuild(stdout=None):
+    """Rebuild every entry (manage.py update_search_entries)."""
+    from search.models import SearchEntry
+
+    pages = documents = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for page in Page.objects.filter(depth__gt=1).live().specific().iterator(chunk_size=200):
+            pages += bool(update_page(page))
+        for document in get_document_model().objects.select_related("collection").iterator(chunk_size=200):
+            documents += bool(update_document(document))
+    return pages, documents
+
+
+# Signal handlers ---------------------------------------------------------------------------
+
+
+def _safely(function, *args):
+    try:
+        function(*args)
+    except Exception:  # the search index must never break publishing or uploading
+        logger.exception("Sucheintrag für %r konnte nicht aktualisiert werden.", args)
+
+
+def on_page_saved(sender, instance, raw=False, **kwargs):
+    """Index the stored (live) version of a saved page; a draft saved in memory is not indexed."""
+    if raw or not isinstance(instance, Page):
+        return
+    page = Page.objects.filter(pk=instance.pk).first()
+    if page is None:
+        return
+    page = page.specific
+    _safely(update_page, page)
+    # Presentations and forum documents take their meeting, year and state from the page.
+    for relation in ("presentations", "documents"):
+        manager = getattr(page, relation, None)
+        if manager is not None and hasattr(manager, "select_related"):
+            for item in manager.select_related("document"):
+                if getattr(item, "document", None) is not None:
+                    _safely(update_document, item.document)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    for page in instance.get_descendants(inclusive=True).live().specific():
+        _safely(update_page, page)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    try:
+        page = instance.page
+    except Page.DoesNotExist:
+        return
+    on_page_moved(sender, page)
+
+
+def on_document_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _safely(update_document, instance)
+
+
+def register():
+    document_model = get_document_model()
+    post_save.connect(on_page_saved, dispatch_uid="search_page_saved")
+    post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction")
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"
+    )
+    post_save.connect(on_document_saved, sender=document_model, dispatch_uid="search_document_saved")

@@ -1,0 +1,186 @@
+"""German text normalisation for the site search: folding, compound parts, query terms, highlighting.
+
+The same functions prepare the indexed text and the visitor's query, so both sides match:
+
+* ``fold()`` lower-cases and spells umlauts and ß out ("Bündnis" -> "buendnis", "Straße" ->
+  "strasse"); other accents are dropped ("Café" -> "cafe"). A visitor typing "Buendnis" or
+  "Bündnis" therefore finds the same words.
+* ``compound_parts()`` adds the trailing parts of long words to the index ("industriedialog" ->
+  "dialog", "iedialog", …). German compounds put the head last, so a query for a part
+  ("Dialog", "Bündnis") finds the compound ("Industriedialog", "Industriebündnisse"); the leading
+  part ("Industrie") is found by prefix matching of the query. See docs/search.md.
+* ``highlight()`` marks the matched words of the original text with ``<mark>``.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+MIN_COMPOUND_LENGTH = 8  # words shorter than this are not split
+MIN_HEAD_LENGTH = 4  # shortest trailing part indexed ("werk" in "Handwerk")
+MIN_MODIFIER_LENGTH = 3  # the part before the head has at least this many letters
+MIN_PREFIX_TERM = 5  # query terms this long also match longer words starting with them
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text):
+    """Lower-case, spell out umlauts and ß, drop other diacritics and control characters."""
+    text = (text or "").lower().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text):
+    """The folded words of a text (letters and digits; '_' counts as a separator)."""
+    return [word for word in WORD_RE.findall(fold(text).replace("_", " ")) if word]
+
+
+def compound_parts(text):
+    """Trailing parts of the long words of ``text``, space separated and without duplicates."""
+    parts = {}
+    for word in set(words(text)):
+        if len(word) < MIN_COMPOUND_LENGTH or not word.isalpha():
+            continue
+        for start in range(MIN_MODIFIER_LENGTH, len(word) - MIN_HEAD_LENGTH + 1):
+            parts[word[start:]] = None
+    return " ".join(parts)
+
+
+def clean_query(raw):
+    """Trim, drop control characters and cap the length of a visitor's query (for display)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(raw or "")[: MAX_QUERY_LENGTH * 4])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query_terms(query):
+    """The folded search terms of a query: words only, no syntax characters, at most MAX_TERMS."""
+    terms = []
+    for word in words(query):
+        if word not in terms:
+            terms.append(word[:60])
+    return terms[:MAX_TERMS]
+
+
+_ENDINGS = ("ungen", "innen", "ern", "nen", "en", "er", "es", "e", "n", "s")
+
+
+def light_stem(term):
+    """A rough German stem for highlighting and substring matching ("regionen" -> "region")."""
+    for ending in _ENDINGS:
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return term[: -len(ending)]
+    return term
+
+
+def term_matches(term, word):
+    """Whether a folded query term matches a folded word of the text (stem, compound part)."""
+    if len(term) < MIN_HEAD_LENGTH:
+        return word == term or word.startswith(term) and len(word) <= len(term) + 2
+    return light_stem(term) in word
+
+
+_SPELLINGS = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
+
+
+def _term_pattern(term):
+    """A regular expression for a folded term in unfolded text ("buendnis" -> "b(?:ue|ü)ndnis")."""
+    out, index = [], 0
+    while index < len(term):
+        pair = term[index : index + 2]
+        if pair in _SPELLINGS:
+            out.append(_SPELLINGS[pair])
+            index += 2
+        else:
+            out.append(re.escape(term[index]))
+            index += 1
+    return "".join(out)
+
+
+def _terms_regex(terms):
+    """Words containing a term's stem (compound parts too); short terms only as whole words."""
+    alternatives = []
+    for term in sorted(terms, key=len, reverse=True):
+        if len(term) < MIN_HEAD_LENGTH:
+            alternatives.append(rf"\b{_term_pattern(term)}\w{{0,2}}\b")
+        else:
+            alternatives.append(rf"\b\w{{0,40}}?{_term_pattern(light_stem(term))}\w{{0,40}}")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _match_spans(text, terms):
+    spans = []
+    for match in _terms_regex(terms).finditer(text):
+        if match.end() > match.start():
+            folded = fold(match.group())
+            hit = next((term for term in terms if term_matches(term, folded)), folded)
+            spans.append((match.start(), match.end(), hit))
+    return spans
+
+
+def _render(text, spans, start, end):
+    out, position = [], start
+    for span_start, span_end, _term in spans:
+        if span_start < start or span_end > end:
+            continue
+        out.append(escape(text[position:span_start]))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    out.append(escape(text[position:end]))
+    return "".join(out)
+
+
+def highlight(text, terms, length=240):
+    """A passage of about ``length`` characters around the best match, matches in <mark>.
+
+    Returns '' when no term occurs in the text. The result is HTML-escaped and safe to output.
+    """
+    if not text or not terms:
+        return ""
+    spans = _match_spans(text, terms)
+    if not spans:
+        return ""
+    # The window that contains the most different terms (then the most matches) wins.
+    best, best_score = 0, (-1, -1)
+    for index, (span_start, _end, _term) in enumerate(spans):
+        window = [s for s in spans[index:] if s[1] <= span_start + length]
+        score = (len({s[2] for s in window}), len(window))
+        if score > best_score:
+            best, best_score = index, score
+    anchor = spans[best][0]
+    start = max(0, anchor - length // 4)
+    if start:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start + length // 2, end)
+        end = space if space != -1 else end
+    passage = _render(text, spans, start, end)
+    passage = " ".join(passage.split())
+    return mark_safe(("… " if start else "") + passage + (" …" if end < len(text) else ""))  # noqa: S308
+
+
+def highlight_all(text, terms):
+    """The whole (short) text with every match in <mark>, e.g. for titles."""
+    if not text:
+        return ""
+    spans = _match_spans(text, terms) if terms else []
+    return mark_safe(_render(text, spans, 0, len(text)))  # noqa: S308
+
+
+def tsquery(terms):
+    """A PostgreSQL tsquery string for the folded terms (all must match; long ones as prefixes).
+
+    The terms contain letters and digits only (see ``query_terms``), so quoting is safe.
+    """
+    parts = []
+    for term in terms:
+        quoted = "'" + term.replace("'", "").replace("\\", "") + "'"
+        parts.append(quoted + (":*" if len(term) >= MIN_PREFIX_TERM else ""))
+    return " & ".join(parts)

@@ -1,0 +1,82 @@
+"""German matching on PostgreSQL: stemming, umlaut spellings, compound parts, highlighting, facets."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def titles(client, query, **params):
+    response = client.get(reverse("search"), {"q": query, **params})
+    assert response.status_code == 200
+    return [item["entry"].title for item in response.context["results"]], response
+
+
+def test_vector_uses_the_german_configuration(corpus):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid"
+            " AND attnum = adnum WHERE adrelid = 'search_searchentry'::regclass AND attname = 'search_vector'"
+        )
+        [expression] = cursor.fetchone()
+    assert "'german'::regconfig" in expression
+
+
+def test_stemming_regionen_finds_region(client, corpus):
+    found, _ = titles(client, "Regionen")
+    assert "Krefeld" in found  # "Die Region am Niederrhein"
+
+
+def test_stemming_is_not_plain_substring_matching(client, corpus):
+    found, _ = titles(client, "Gewerkschaft")
+    assert found == ["Bündnis für Industrie Thüringen"]  # "Gewerkschaften"
+
+
+def test_umlaut_and_sharp_s_spellings(client, corpus):
+    assert "Bündnis für Industrie Thüringen" in titles(client, "Buendnis")[0]
+    assert "Bündnis für Industrie Thüringen" in titles(client, "Thueringen")[0]
+    assert "Industriedialog Baden-Württemberg" in titles(client, "Strasse")[0]
+    assert "Industriedialog Baden-Württemberg" in titles(client, "Wuerttemberg")[0]
+
+
+def test_compound_parts(client, corpus):
+    assert "Krefeld" in titles(client, "Bündnis")[0]  # "Industriebündnisse"
+    assert "Industriedialog Baden-Württemberg" in titles(client, "Dialog")[0]
+    assert "Industriedialog Baden-Württemberg" in titles(client, "Industrie")[0]  # leading part (prefix)
+    assert "Vortrag Geiger" in titles(client, "Strategie")[0]  # "Wasserstoffstrategie" in the PDF text
+
+
+def test_whole_word_match_ranks_above_compound_part(client, corpus):
+    found, _ = titles(client, "Bündnis")
+    assert found[0] == "Bündnis für Industrie Thüringen"
+
+
+def test_unrelated_words_do_not_match(client, corpus):
+    assert titles(client, "Religion")[0] == []
+    assert titles(client, "Bildnis")[0] == []
+
+
+def test_highlighting_from_document_text(client, corpus):
+    _, response = titles(client, "Wasserstoff")
+    [item] = response.context["results"]
+    assert "<mark>Wasserstoffstrategie</mark>" in item["passage"]
+    assert item["parent_title"] == corpus["meeting"].title
+
+
+def test_facets_on_postgres(client, corpus):
+    _, response = titles(client, "Industrie")
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    kinds = {option["value"]: option["count"] for option in facets["kind"]["options"]}
+    assert kinds == {"initiative": 2, "region": 1, "page": 1}  # the home page "… der Industrie"
+    _, filtered = titles(client, "Strategie", jahr="2017")
+    assert filtered.context["total"] == 1
+    years = {f["name"]: f for f in filtered.context["facets"]}["year"]["options"]
+    assert years[0]["value"] == 2017
+    assert years[0]["selected"]
+
+
+@pytest.mark.parametrize("query", ["'", "\\", "a:*", "!!", "(", "&", "Dialog | Region", "' & '", "x:* & !y"])
+def test_tsquery_syntax_is_never_passed_through(client, corpus, query):
+    response = client.get(reverse("search"), {"q": query})
+    assert response.status_code == 200
