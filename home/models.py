@@ -49,6 +49,7 @@ class HomePage(Page):
         "regions.InitiativeIndexPage",
         "meetings.MeetingIndexPage",
         "meetings.ForumIndexPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

@@ -34,6 +34,7 @@ DEMO_LOADERS = [
     "cms.core.demo.site.load",
     "cms.core.demo.regions.load",
     "cms.core.demo.meetings.load",
+    "events.demo.load",
 ]
 
 FINAL_LOADERS = [

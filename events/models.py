@@ -1,0 +1,326 @@
+"""Woche der Industrie: one index page per year's week, and the partners' events in it."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.core.blocks import BodyBlock
+from cms.core.constants import FederalState
+from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+postcode_validator = RegexValidator(r"^\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben, z. B. 50667.")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The Woche der Industrie of one year: the partners' events as a list, a map and a calendar."""
+
+    year = models.PositiveSmallIntegerField(
+        "Jahr", validators=[MinValueValidator(2016), MaxValueValidator(2100)], help_text="z. B. 2017"
+    )
+    week_start = models.DateField("Erster Tag der Woche", null=True, blank=True)
+    week_end = models.DateField("Letzter Tag der Woche", null=True, blank=True)
+    intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    per_page = models.PositiveSmallIntegerField(
+        "Veranstaltungen pro Seite", default=25, validators=[MinValueValidator(10), MaxValueValidator(100)]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("year"), FieldPanel("week_start"), FieldPanel("week_end")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("contact"),
+        FieldPanel("per_page"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    search_kind = "page"
+
+    class Meta:
+        verbose_name = "Woche der Industrie"
+        verbose_name_plural = "Wochen der Industrie"
+
+    def clean(self):
+        super().clean()
+        if self.week_start and self.week_end and self.week_end < self.week_start:
+            raise ValidationError({"week_end": "Der letzte Tag darf nicht vor dem ersten liegen."})
+
+    def events(self):
+        """The live, public events of this week, soonest first."""
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("organiser")
+            .order_by("start", "title")
+        )
+
+    def totals(self):
+        """{"events": n, "states": n, "cities": n} computed from the published events (one query)."""
+        return self.events().aggregate(
+            events=Count("pk"),
+            states=Count("federal_state", distinct=True),
+            cities=Count("city", distinct=True),
+        )
+
+    def filtered(self, request):
+        from events.forms import EventFilterForm
+
+        form = EventFilterForm(request.GET or None, index=self)
+        form.is_valid()
+        return form, form.filter(self.events())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, events = self.filtered(request)
+        page, page_notice = paginate(request, events, self.per_page)
+        context.update(
+            filter_form=form,
+            events=page,
+            paginator=page.paginator,
+            page_notice=page_notice,
+            totals=self.totals(),
+            is_filtered=form.has_filters,
+            query_without_page=query_without(request, PAGE_PARAMETER),
+            query_string=query_without(request),
+        )
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("karte/", name="map")
+    def map_view(self, request):
+        from events.maps import event_map
+
+        form, events = self.filtered(request)
+        context = self.get_context(request)
+        context.update(
+            event_map=event_map(self, request, form, events),
+            filter_form=form,
+            is_filtered=form.has_filters,
+        )
+        return self.render(request, context_overrides=context, template="events/event_map_page.html")
+
+    @path("kalender/", name="calendar")
+    def calendar_view(self, request):
+        from events.calendar import events_calendar
+
+        form, events = self.filtered(request)
+        response = HttpResponse(events_calendar(self, events, request), content_type=ICS_CONTENT_TYPE)
+        response["Content-Disposition"] = f'inline; filename="woche-der-industrie-{self.year}.ics"'
+        return response
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One event of a partner in the Woche der Industrie."""
+
+    class Kind(models.TextChoices):
+        FACTORY_TOUR = "factory_tour", "Betriebsbesichtigung"
+        OPEN_DAY = "open_day", "Tag der offenen Tür"
+        DISCUSSION = "discussion", "Diskussion"
+        LECTURE = "lecture", "Vortrag"
+        EXHIBITION = "exhibition", "Ausstellung"
+        TRAINING = "training", "Workshop und Weiterbildung"
+        CAREERS = "careers", "Ausbildungs- und Berufsinformation"
+        OTHER = "other", "Sonstiges"
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Alle Interessierten"
+        PUPILS = "pupils", "Schülerinnen und Schüler"
+        STUDENTS = "students", "Studierende und Auszubildende"
+        PROFESSIONALS = "professionals", "Fachpublikum"
+        EMPLOYEES = "employees", "Beschäftigte"
+        POLITICS = "politics", "Politik und Verwaltung"
+
+    start = models.DateTimeField("Beginn")
+    end = models.DateTimeField("Ende", null=True, blank=True)
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    audience = models.CharField(
+        "Zielgruppe", max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    organiser = models.ForeignKey(
+        "core.Organisation",
+        verbose_name="Veranstalter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Die Organisation aus dem Verzeichnis, wenn sie dort steht.",
+    )
+    organiser_name = models.CharField(
+        "Veranstalter (Freitext)",
+        max_length=255,
+        blank=True,
+        help_text="Nur ausfüllen, wenn die Organisation nicht im Verzeichnis steht.",
+    )
+    venue = models.CharField("Veranstaltungsort", max_length=255, help_text="z. B. „Werk Andernach, Tor 3“")
+    street = models.CharField("Straße und Hausnummer", max_length=255, blank=True)
+    postcode = models.CharField("Postleitzahl", max_length=5, validators=[postcode_validator])
+    city = models.CharField("Ort", max_length=120)
+    federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
+    latitude = models.DecimalField(
+        "Breitengrad",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(47), MaxValueValidator(55.1)],
+        help_text="Für die Karte, z. B. 50.93753 (Deutschland liegt zwischen 47 und 55,1).",
+    )
+    longitude = models.DecimalField(
+        "Längengrad",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5.8), MaxValueValidator(15.1)],
+        help_text="Für die Karte, z. B. 6.96028 (Deutschland liegt zwischen 5,8 und 15,1).",
+    )
+    description = models.TextField("Beschreibung", max_length=4000)
+    registration_required = models.BooleanField("Anmeldung erforderlich", default=False)
+    registration_info = models.CharField(
+        "Hinweise zur Anmeldung", max_length=500, blank=True, help_text="z. B. „bis 10. Mai per E-Mail“"
+    )
+    registration_url = models.URLField("Adresse der Anmeldung", blank=True)
+    accessibility = models.TextField(
+        "Barrierefreiheit",
+        max_length=1000,
+        blank=True,
+        help_text="z. B. „Rollstuhlgerecht, Gebärdensprachdolmetschung auf Anfrage“",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+            ],
+            heading="Termin und Art",
+        ),
+        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("organiser_name")], heading="Veranstalter"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("federal_state"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Ort",
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_required"),
+                FieldPanel("registration_info"),
+                FieldPanel("registration_url"),
+            ],
+            heading="Anmeldung",
+        ),
+        FieldPanel("accessibility"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.SearchField("organiser_name"),
+        index.RelatedFields("organiser", [index.SearchField("name")]),
+        index.FilterField("start"),
+        index.FilterField("federal_state"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Veranstaltung"
+        verbose_name_plural = "Veranstaltungen"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "Das Ende darf nicht vor dem Beginn liegen."
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def date(self):
+        """The (local) day the event starts: the search's year facet reads it."""
+        return timezone.localtime(self.start).date() if self.start else None
+
+    @property
+    def organiser_display(self):
+        return self.organiser.name if self.organiser_id and self.organiser else self.organiser_name
+
+    @property
+    def address_line(self):
+        return ", ".join(part for part in (self.street, f"{self.postcode} {self.city}".strip()) if part)
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @cached_property
+    def is_multi_day(self):
+        return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
+
+    def get_context(self, request, *args, **kwargs):
+        from events.calendar import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = event_json_ld(self, request)
+        context["index"] = self.get_parent().specific if self.pk else None
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("kalender/", name="calendar")
+    def calendar_view(self, request):
+        from events.calendar import event_calendar
+
+        response = HttpResponse(event_calendar(self, request), content_type=ICS_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+
+def week_days(index):
+    """The days of a week's index page, for the day filter (empty without dates)."""
+    if not (index.week_start and index.week_end):
+        return []
+    days = (index.week_end - index.week_start).days + 1
+    return [index.week_start + datetime.timedelta(days=n) for n in range(min(days, 31))]
