@@ -57,9 +57,14 @@ class HomePage(Page):
         verbose_name_plural = "Startseiten"
 
     def get_context(self, request, *args, **kwargs):
+        from events.models import EventIndexPage
         from meetings.models import MeetingPage
 
         context = super().get_context(request, *args, **kwargs)
+        # The current Woche der Industrie with its totals computed from the published events.
+        event_week = EventIndexPage.objects.live().public().order_by("-year").first()
+        context["event_week"] = event_week
+        context["event_totals"] = event_week.totals() if event_week else None
         context["focus_areas"] = self.focus_areas.select_related("link_page")
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()

@@ -1,0 +1,109 @@
+"""The self-hosted event map: state outlines, grouped markers, zoom, links, no outside requests."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+
+from cms.core import maps
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.regions import RegionIndexPageFactory, RegionPageFactory
+
+
+@pytest.fixture
+def index(home_page):
+    index = EventIndexPageFactory(parent=home_page)
+    for n in range(3):  # three events in Köln: one group
+        EventPageFactory(parent=index, title=f"Köln {n}")
+    EventPageFactory(
+        parent=index, title="Leipzig", city="Leipzig", postcode="04109", federal_state="SN",
+        latitude=Decimal("51.33970"), longitude=Decimal("12.37310"),
+    )  # fmt: skip
+    EventPageFactory(parent=index, title="Ohne Koordinaten", latitude=None, longitude=None)
+    regions = RegionIndexPageFactory(parent=home_page)
+    RegionPageFactory(
+        parent=regions, title="Krefeld", latitude=Decimal("51.33880"), longitude=Decimal("6.58530")
+    )
+    return index
+
+
+def soup_of(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser"), response
+
+
+def test_map_draws_sixteen_states_and_groups_markers(client, index):
+    soup, _ = soup_of(client, index.url + "karte/")
+    assert len(soup.select(".event-map__state")) == 16
+    markers = soup.select("a.event-map__marker")
+    labels = sorted(marker["aria-label"] for marker in markers)
+    assert labels == [
+        "3 Veranstaltungen in Köln – Karte von Nordrhein-Westfalen vergrößern",
+        "Leipzig, Leipzig",
+    ]
+    group = soup.select_one("a.event-map__marker--group")
+    assert group["href"] == index.url + "karte/?land=NW"
+    assert group.find("text").string == "3"
+    assert "1 Veranstaltung ohne Koordinaten steht nur in der Liste." in soup.get_text(" ", strip=True)
+
+
+def test_model_regions_are_marked(client, index):
+    soup, _ = soup_of(client, index.url + "karte/")
+    region = soup.select_one(".event-map__regions a")
+    assert region["aria-label"] == "Modellregion Krefeld"
+
+
+def test_zoomed_state_map_links_groups_to_the_filtered_list(client, index):
+    soup, response = soup_of(client, index.url + "karte/", land="NW")
+    x, y, width, height = (float(v) for v in soup.find("svg")["viewbox"].split())
+    assert width < maps.WIDTH / 2  # zoomed in
+    group = soup.select_one("a.event-map__marker--group")
+    assert group["href"] == f"{index.url}?land=NW&ort=K%C3%B6ln"
+    assert "Leipzig" not in str(soup.select(".event-map__markers"))
+
+
+def test_numbers_in_svg_are_not_localised(client, index):
+    """German number format ("12,5") would break SVG attributes."""
+    soup, _ = soup_of(client, index.url + "karte/")
+    for circle in soup.find_all("circle"):
+        for name in ("cx", "cy", "r"):
+            assert re.fullmatch(r"-?\d+(\.\d+)?", circle[name]), circle
+
+
+def test_every_state_is_reachable_as_a_link_list(client, index):
+    soup, _ = soup_of(client, index.url + "karte/")
+    states = soup.select(".state-list a")
+    assert len(states) == 16
+    assert any(a.get_text() == "Sachsen" and a["href"].endswith("karte/?land=SN") for a in states)
+
+
+def test_map_makes_no_request_to_another_server(client, index):
+    html = client.get(index.url + "karte/").content.decode()
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert not url.startswith(("http://", "https://", "//")), url
+
+
+def test_bad_filter_on_the_map(client, index):
+    soup, response = soup_of(client, index.url + "karte/", land="ZZ", art="x")
+    assert "„ZZ“ ist kein Bundesland" in soup.get_text()
+    assert len(soup.select("a.event-map__marker")) == 2
+
+
+def test_cluster_groups_close_points_only():
+    groups = maps.cluster([(0, 0, "a"), (5, 5, "b"), (100, 100, "c")], cell=20)
+    assert sorted(sorted(g.items) for g in groups) == [["a", "b"], ["c"]]
+    assert next(g for g in groups if g.count == 2).x == 2.5
+
+
+def test_projection_and_zoom_boxes():
+    x, y = maps.project(maps.LAT_MAX, maps.LON_MIN)
+    assert (x, y) == (0, 0)
+    cologne = maps.project(50.94, 6.96)
+    box = maps.view_box("NW")
+    assert box[0] < cologne[0] < box[0] + box[2] and box[1] < cologne[1] < box[1] + box[3]
+    assert maps.view_box("??") == (0.0, 0.0, float(maps.WIDTH), float(maps.HEIGHT))
+    assert set(maps.state_paths()) == {
+        "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH",
+    }  # fmt: skip
