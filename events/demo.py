@@ -205,6 +205,7 @@ def ensure_index(log, home):
         EventIndexPage,
         INDEX_SLUG,
         title=f"Woche der Industrie {YEAR}",
+        show_in_menus=True,
         year=YEAR,
         week_start=WEEK_START,
         week_end=WEEK_END,

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
+from cms.core.models.mixins import GeoLocationMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -138,7 +139,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     """One event of a partner in the Woche der Industrie."""
 
     class Kind(models.TextChoices):
@@ -185,24 +186,6 @@ class EventPage(RoutablePageMixin, Page):
     postcode = models.CharField("Postleitzahl", max_length=5, validators=[postcode_validator])
     city = models.CharField("Ort", max_length=120)
     federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
-    latitude = models.DecimalField(
-        "Breitengrad",
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(47), MaxValueValidator(55.1)],
-        help_text="Für die Karte, z. B. 50.93753 (Deutschland liegt zwischen 47 und 55,1).",
-    )
-    longitude = models.DecimalField(
-        "Längengrad",
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(5.8), MaxValueValidator(15.1)],
-        help_text="Für die Karte, z. B. 6.96028 (Deutschland liegt zwischen 5,8 und 15,1).",
-    )
     description = models.TextField("Beschreibung", max_length=4000)
     registration_required = models.BooleanField("Anmeldung erforderlich", default=False)
     registration_info = models.CharField(
@@ -232,7 +215,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldPanel("federal_state"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                GeoLocationMixin.location_panel,
             ],
             heading="Ort",
         ),
@@ -268,11 +251,9 @@ class EventPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
+        errors = self.location_errors()
         if self.start and self.end and self.end < self.start:
             errors["end"] = "Das Ende darf nicht vor dem Beginn liegen."
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."
         if errors:
             raise ValidationError(errors)
 
@@ -288,10 +269,6 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def address_line(self):
         return ", ".join(part for part in (self.street, f"{self.postcode} {self.city}".strip()) if part)
-
-    @property
-    def has_location(self):
-        return self.latitude is not None and self.longitude is not None
 
     @cached_property
     def is_multi_day(self):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
+from cms.core.models.mixins import GeoLocationMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -56,7 +57,7 @@ class RegionIndexPage(Page):
         return context
 
 
-class RegionPage(Page):
+class RegionPage(GeoLocationMixin, Page):
     """One model region of the regional industry dialogue."""
 
     federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
@@ -80,24 +81,6 @@ class RegionPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    latitude = models.DecimalField(
-        "Breitengrad",
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(47), MaxValueValidator(55.1)],
-        help_text="Für die Karte, z. B. 48.77845 (Deutschland liegt zwischen 47 und 55,1).",
-    )
-    longitude = models.DecimalField(
-        "Längengrad",
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(5.8), MaxValueValidator(15.1)],
-        help_text="Für die Karte, z. B. 9.18001 (Deutschland liegt zwischen 5,8 und 15,1).",
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -107,9 +90,7 @@ class RegionPage(Page):
         FieldPanel("body"),
         InlinePanel("partners", heading="Partner", label="Partner"),
         FieldPanel("contact"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading="Lage auf der Karte"
-        ),
+        MultiFieldPanel([GeoLocationMixin.location_panel], heading="Lage auf der Karte"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -128,14 +109,9 @@ class RegionPage(Page):
 
     def clean(self):
         super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."}
-            )
-
-    @property
-    def has_location(self):
-        return self.latitude is not None and self.longitude is not None
+        errors = self.location_errors()
+        if errors:
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         from meetings.models import MeetingPage

@@ -261,6 +261,11 @@ def main():
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "search.md"))
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the filled database (test_<name>_<size>) and reuse it on the next run (one size only)",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit(
@@ -271,12 +276,18 @@ def main():
     report = []
     precision = matches = None
     for size in sizes:
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        if args.keep:
+            settings_dict = connection.settings_dict
+            settings_dict["TEST"]["NAME"] = f"test_{settings_dict['NAME']}_{size}"
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
         try:
             rng = random.Random(size)  # noqa: S311 - reproducible test content, not security
             started = time.perf_counter()
-            with transaction.atomic():
-                fill(size, args.documents, rng)
+            from search.models import SearchEntry
+
+            if not (args.keep and SearchEntry.objects.exists()):
+                with transaction.atomic():
+                    fill(size, args.documents, rng)
             fill_seconds = time.perf_counter() - started
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE search_searchentry")
@@ -299,7 +310,11 @@ def main():
                 precision = precision_check()
                 matches = match_counts()
         finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            if args.keep:
+                connection.close()
+                connection.settings_dict["NAME"] = old_name
+            else:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
 
     write_report(args, report, precision, matches)
 

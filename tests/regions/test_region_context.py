@@ -7,7 +7,9 @@ from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from regions.templatetags.region_tags import MAP_HEIGHT, MAP_WIDTH, project
+from cms.core.maps import HEIGHT as MAP_HEIGHT
+from cms.core.maps import WIDTH as MAP_WIDTH
+from cms.core.maps import project
 from tests.factories.core import ContactFactory, GoodPracticeCriterionFactory, OrganisationFactory
 from tests.factories.meetings import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.regions import (
@@ -55,7 +57,8 @@ def test_region_index_map_places_regions_with_coordinates(client, region_index):
     markers = soup.select("svg circle.region-map__marker")
     assert [m.title.get_text() for m in markers] == ["Stuttgart"]
     x, y = project(48.77845, 9.18001)
-    assert (markers[0]["cx"], markers[0]["cy"]) == (str(x), str(y))
+    assert (markers[0]["cx"], markers[0]["cy"]) == (f"{x:.1f}", f"{y:.1f}")
+    assert soup.select("svg .region-map__states path"), "the map draws Germany's states"
     assert 0 < x < MAP_WIDTH and 0 < y < MAP_HEIGHT
     assert "Lage von 1 Modellregion;" in soup.find("desc").get_text()
 
