@@ -138,3 +138,12 @@ def test_home_page_shows_the_totals_of_the_current_week(client, index, home_page
     response = client.get(home_page.url)
     assert response.context["event_week"].pk == index.pk
     assert "3 Veranstaltungen in 2 Ländern und 3 Orten" in response.content.decode()
+
+
+def test_events_are_found_by_the_site_search_with_state_and_year(client, index):
+    response = client.get("/suche/", {"q": "Diskussion Leipzig"})
+    [result] = response.context["results"]
+    assert result["kind"] == "event"
+    assert result["state"] == "Sachsen"
+    assert result["year"] == 2017
+    assert result["url"].endswith("/diskussion-leipzig/")
