@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from events import views
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventSubmission
 
 
 @hooks.register("register_admin_urls")
@@ -39,3 +41,41 @@ def csv_import_button(page, user, view_name, next_url=None):
             icon_name="upload",
             priority=90,
         )
+
+
+class SubmissionPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False  # submissions come from the public form only
+
+
+class EventSubmissionAdmin(ModelAdmin):
+    """Who reported which event (contact data for the editors; never shown on the site)."""
+
+    model = EventSubmission
+    menu_label = "Gemeldete Veranstaltungen"
+    menu_icon = "mail"
+    menu_order = 270
+    permission_helper_class = SubmissionPermissionHelper
+    list_display = ["event", "status", "name", "email", "phone", "created_at", "confirmation_sent_at"]
+    list_filter = ["created_at", "page__live"]
+    search_fields = ["page__title", "name", "email"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    form_fields_exclude = ["page", "consent", "confirmation_sent_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("page")
+
+    @staticmethod
+    def event(obj):
+        return obj.page.title
+
+    @staticmethod
+    def status(obj):
+        return "veröffentlicht" if obj.page.live else "Entwurf"
+
+
+EventSubmissionAdmin.event.short_description = "Veranstaltung"
+EventSubmissionAdmin.status.short_description = "Status"
+
+modeladmin_register(EventSubmissionAdmin)

@@ -311,3 +311,17 @@ def test_week_that_is_over_takes_no_submissions(client, home_page):
     assert '<form class="submission-form"' not in html
     assert client.post(url, valid_data()).status_code == 200
     assert_nothing_stored()
+
+
+def test_editors_see_the_submissions_in_the_admin(client, url, editor):
+    client.post(url, valid_data())
+    submission = EventSubmission.objects.get()
+    client.force_login(editor)
+    listing = client.get("/admin/events/eventsubmission/").content.decode()
+    assert "Blick hinter die Werkstore" in listing and "erika@example.org" in listing
+    assert "Entwurf" in listing
+    inspect = client.get(f"/admin/events/eventsubmission/inspect/{submission.pk}/")
+    assert inspect.status_code == 200 and "0221 123456" in inspect.content.decode()
+    assert client.get("/admin/events/eventsubmission/create/").status_code in (302, 403)
+    edit = client.get(f"/admin/events/eventsubmission/edit/{submission.pk}/").content.decode()
+    assert 'name="email"' in edit and 'name="consent"' not in edit
