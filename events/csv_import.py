@@ -302,6 +302,10 @@ def _parse_bool(value):
 
 def _convert(column, value):
     if column.kind == "text":
+        # TextFields (description, accessibility) have a max_length the model itself does not check.
+        limit = EventPage._meta.get_field(column.field).max_length
+        if limit and len(value) > limit:
+            raise ValueError(f"Der Text ist zu lang ({len(value)} Zeichen, höchstens {limit}).")
         return value
     if column.kind == "bool":
         return _parse_bool(value)
@@ -339,6 +343,8 @@ def validate_rows(index, rows):
             column = COLUMN_BY_FIELD.get(name)
             for message in messages:
                 row.errors.append((column.header if column else "–", message))
+        if page.start and timezone.localtime(page.start).year != index.year:
+            row.errors.append(("Beginn", f"Der Beginn liegt nicht im Jahr {index.year} dieser Woche."))
         if page.title and page.start:
             key = (page.title.casefold(), page.start)
             if key in existing:

@@ -124,6 +124,8 @@ BAD = [
     ";20.09.2017 10:00;;open_day;;Werk;;50667;Köln;NW;40,0;6,9;Text;;",
     # row 7: valid
     GOOD[1],
+    # row 8: description too long, start in another year
+    "Tag D;20.09.2018 10:00;;open_day;;Werk;;50667;Köln;NW;;;" + "x" * 4001 + ";;",
 ]
 
 
@@ -134,6 +136,7 @@ def test_bad_rows_are_reported_by_row_and_column(admin_client, index):
     assert {(4, "Beginn"), (4, "Art"), (4, "Bundesland")} <= set(errors)
     assert {(5, "Ende"), (5, "Längengrad")} <= set(errors)
     assert {(6, "Titel"), (6, "Breitengrad")} <= set(errors)
+    assert {(8, "Beschreibung"), (8, "Beginn")} <= set(errors)
     assert not any(number in (2, 7) for number, _column in errors)
     html = response.content.decode()
     assert "„morgen“ ist kein gültiger Zeitpunkt" in html
@@ -141,6 +144,8 @@ def test_bad_rows_are_reported_by_row_and_column(admin_client, index):
     assert "„Bayernland“ ist kein Bundesland" in html
     assert "Das Ende darf nicht vor dem Beginn liegen." in html
     assert "Bitte eine fünfstellige Postleitzahl angeben" in html
+    assert "Der Text ist zu lang (4001 Zeichen, höchstens 4000)." in html
+    assert "Der Beginn liegt nicht im Jahr 2017 dieser Woche." in html
 
 
 def test_all_or_nothing_imports_nothing_on_a_bad_row(admin_client, index):
@@ -157,7 +162,7 @@ def test_valid_rows_mode_imports_only_the_good_rows(admin_client, index):
         "Werksführung Köln",
     ]
     result = response.context["result"]
-    assert [row.number for row in result.invalid_rows] == [3, 4, 5, 6]
+    assert [row.number for row in result.invalid_rows] == [3, 4, 5, 6, 8]
     assert "2 Veranstaltung(en) importiert" in response.content.decode()
 
 
@@ -290,3 +295,17 @@ def test_index_page_in_the_admin_offers_the_import(admin_client, index):
     EventPageFactory(parent=index)
     html = admin_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
     assert f"{URL}?index={index.pk}" in html
+
+
+def test_excel_export_with_bom_crlf_and_empty_lines(admin_client, index):
+    content = ("\ufeff" + "\r\n".join([HEADER, *GOOD, ";;;;;;;;;;;;;;", ""])).encode("utf-8")
+    response = post(admin_client, index, SimpleUploadedFile("export.csv", content))
+    assert len(response.context["result"].rows) == 2
+    assert EventPage.objects.count() == 2
+
+
+def test_row_with_more_cells_than_the_header(admin_client, index):
+    response = post(admin_client, index, csv_file(HEADER, GOOD[0] + ";zu viel;noch mehr"), mode="valid")
+    assert errors_of(response) == [(2, "–")]
+    assert "Die Zeile hat 17 Zellen, die Kopfzeile nur 15." in response.content.decode()
+    assert not EventPage.objects.exists()
