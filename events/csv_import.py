@@ -245,9 +245,9 @@ def read_rows(uploaded):
                     "Stehen Trennzeichen in einem Text ohne Anführungszeichen?",
                 )
             )
-        for column, cell in zip(columns, record, strict=False):
-            if column:
-                row.cells[column.field] = cell.strip()
+        for position, column in enumerate(columns):
+            if column:  # spreadsheets leave out empty cells at the end of a row
+                row.cells[column.field] = record[position].strip() if position < len(record) else ""
         rows.append(row)
         if len(rows) > MAX_ROWS:
             raise CsvFileError(
@@ -329,6 +329,9 @@ def validate_rows(index, rows):
         values = {}
         for name, value in row.cells.items():
             column = COLUMN_BY_FIELD[name]
+            if column.required and not value:
+                row.errors.append((column.header, "Pflichtangabe: Die Zelle darf nicht leer sein."))
+                continue
             try:
                 values[name] = _convert(column, value)
             except ValueError as error:

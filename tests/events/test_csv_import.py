@@ -145,6 +145,7 @@ def test_bad_rows_are_reported_by_row_and_column(admin_client, index):
     assert "Das Ende darf nicht vor dem Beginn liegen." in html
     assert "Bitte eine fünfstellige Postleitzahl angeben" in html
     assert "Der Text ist zu lang (4001 Zeichen, höchstens 4000)." in html
+    assert "Pflichtangabe: Die Zelle darf nicht leer sein." in html
     assert "Der Beginn liegt nicht im Jahr 2017 dieser Woche." in html
 
 
@@ -309,3 +310,15 @@ def test_row_with_more_cells_than_the_header(admin_client, index):
     assert errors_of(response) == [(2, "–")]
     assert "Die Zeile hat 17 Zellen, die Kopfzeile nur 15." in response.content.decode()
     assert not EventPage.objects.exists()
+
+
+def test_short_rows_get_empty_cells(admin_client, index):
+    response = post(admin_client, index, csv_file(HEADER, "Nur ein Titel;20.09.2017 10:00"), mode="valid")
+    assert sorted(errors_of(response)) == [
+        (2, "Art"),
+        (2, "Beschreibung"),
+        (2, "Bundesland"),
+        (2, "Ort"),
+        (2, "Ort der Veranstaltung"),
+        (2, "PLZ"),
+    ]
