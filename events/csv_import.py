@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from cms.core.constants import FederalState
@@ -303,7 +303,10 @@ def _parse_bool(value):
 def _convert(column, value):
     if column.kind == "text":
         # TextFields (description, accessibility) have a max_length the model itself does not check.
-        limit = EventPage._meta.get_field(column.field).max_length
+        model_field = EventPage._meta.get_field(column.field)
+        if not isinstance(model_field, models.TextField):
+            value = " ".join(value.split())  # single-line fields: no line breaks from quoted cells
+        limit = model_field.max_length
         if limit and len(value) > limit:
             raise ValueError(f"Der Text ist zu lang ({len(value)} Zeichen, höchstens {limit}).")
         return value

@@ -280,6 +280,13 @@ class EventSubmissionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name, value in data.items():
+            if not isinstance(value, str):
+                continue
+            if isinstance(self.fields[name].widget, forms.Textarea):
+                data[name] = value.replace("\r\n", "\n")
+            else:
+                data[name] = " ".join(value.split())  # one-line fields: no line breaks, no runs of spaces
         start, end = data.get("start"), data.get("end")
         if start and end and (end - start).days >= MAX_DURATION_DAYS:
             self.add_error("end", f"Eine Veranstaltung kann höchstens {MAX_DURATION_DAYS} Tage dauern.")
@@ -352,7 +359,7 @@ def send_confirmation(submission, request):
     }
     try:
         send_mail(
-            subject=f"Ihre Meldung für die {index.title}: {page.title}",
+            subject=" ".join(f"Ihre Meldung für die {index.title}: {page.title}".split()),
             message=render_to_string("events/email/submission_confirmation.txt", context),
             from_email=None,
             recipient_list=[submission.email],

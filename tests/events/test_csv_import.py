@@ -322,3 +322,13 @@ def test_short_rows_get_empty_cells(admin_client, index):
         (2, "Ort der Veranstaltung"),
         (2, "PLZ"),
     ]
+
+
+def test_line_breaks_in_quoted_cells(admin_client, index):
+    row = '"Werksführung\nKöln";20.09.2017 14:00;;open_day;;Werk;;50667;Köln;NW;;;"Zeile eins\nZeile zwei";;'
+    post(admin_client, index, csv_file(HEADER, row, GOOD[1]))
+    page = EventPage.objects.get(title="Werksführung Köln")
+    assert page.description == "Zeile eins\nZeile zwei"
+    # The record after a multi-line cell is still numbered as spreadsheet row 3.
+    response = post(admin_client, index, csv_file(HEADER, row, GOOD[1].replace("04109", "0")), mode="valid")
+    assert (3, "PLZ") in errors_of(response)

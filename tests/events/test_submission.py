@@ -325,3 +325,11 @@ def test_editors_see_the_submissions_in_the_admin(client, url, editor):
     assert client.get("/admin/events/eventsubmission/create/").status_code in (302, 403)
     edit = client.get(f"/admin/events/eventsubmission/edit/{submission.pk}/").content.decode()
     assert 'name="email"' in edit and 'name="consent"' not in edit
+
+
+def test_line_breaks_only_survive_in_text_areas(client, url):
+    data = valid_data(title="Blick hinter\r\n die Werkstore", description="Zeile eins\r\nZeile zwei")
+    assert client.post(url, data).status_code == 302
+    page = EventPage.objects.get()
+    assert page.title == "Blick hinter die Werkstore"
+    assert page.description == "Zeile eins\nZeile zwei"
