@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowPage, WorkflowState
@@ -333,3 +334,12 @@ def test_line_breaks_only_survive_in_text_areas(client, url):
     page = EventPage.objects.get()
     assert page.title == "Blick hinter die Werkstore"
     assert page.description == "Zeile eins\nZeile zwei"
+
+
+def test_form_works_with_csrf_checks(url):
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post(url, valid_data()).status_code == 403
+    soup = BeautifulSoup(browser.get(url).content, "html.parser")
+    token = soup.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    assert browser.post(url, valid_data(csrfmiddlewaretoken=token)).status_code == 302
+    assert EventSubmission.objects.count() == 1
