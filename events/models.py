@@ -129,6 +129,23 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
         return self.render(request, context_overrides=context, template="events/event_map_page.html")
 
+    @property
+    def accepts_submissions(self):
+        """Partners can report events until the week is over (always, without a last day)."""
+        return not self.week_end or self.week_end >= timezone.localdate()
+
+    @path("anmelden/", name="submit")
+    def submit_view(self, request):
+        from events.submissions import submit_view
+
+        return submit_view(self, request)
+
+    @path("anmelden/danke/", name="submit_thanks")
+    def submit_thanks_view(self, request):
+        from events.submissions import thanks_view
+
+        return thanks_view(self, request)
+
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
         from events.calendar import events_calendar
@@ -293,6 +310,28 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
         response = HttpResponse(event_calendar(self, request), content_type=ICS_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
+
+
+class EventSubmission(models.Model):
+    """Who reported an event through the public form: kept apart from the public page, for the editors."""
+
+    page = models.OneToOneField(
+        EventPage, verbose_name="Veranstaltung", on_delete=models.CASCADE, related_name="submission"
+    )
+    name = models.CharField("Name", max_length=120)
+    email = models.EmailField("E-Mail-Adresse")
+    phone = models.CharField("Telefon", max_length=40, blank=True)
+    consent = models.BooleanField("Einwilligung in die Speicherung", default=False)
+    created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Meldung einer Veranstaltung"
+        verbose_name_plural = "Meldungen von Veranstaltungen"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.page.title} ({self.name})"
 
 
 def week_days(index):

@@ -15,8 +15,8 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = EventIndexPage
 
-    title = "Woche der Industrie 2017"
-    slug = "woche-der-industrie"
+    title = factory.LazyAttribute(lambda o: f"Woche der Industrie {o.year}")
+    slug = factory.LazyAttribute(lambda o: f"woche-der-industrie-{o.year}")
     year = 2017
     week_start = datetime.date(2017, 9, 16)
     week_end = datetime.date(2017, 9, 24)

@@ -1,0 +1,157 @@
+"""Admin view: editors import a week's events from a CSV file (logic in events/csv_import.py)."""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from events import csv_import
+from events.models import EventIndexPage
+
+MAX_ERRORS_SHOWN = 500
+
+
+def importable_indexes(user):
+    """The weeks under which ``user`` may add pages (the right to import into them)."""
+    return [
+        index
+        for index in EventIndexPage.objects.order_by("-year", "title")
+        if index.permissions_for_user(user).can_add_subpage()
+    ]
+
+
+class CsvImportForm(forms.Form):
+    index = forms.ModelChoiceField(
+        label="Woche der Industrie",
+        queryset=EventIndexPage.objects.none(),
+        empty_label="Bitte wählen",
+        error_messages={
+            "required": "Bitte wählen Sie die Woche, in die importiert werden soll.",
+            "invalid_choice": "In diese Woche dürfen Sie keine Veranstaltungen importieren.",
+        },
+    )
+    file = forms.FileField(
+        label="CSV-Datei",
+        help_text=(
+            f"UTF-8, Spalten durch Semikolon oder Komma getrennt, höchstens "
+            f"{csv_import.MAX_BYTES // 1024 // 1024} MB und {csv_import.MAX_ROWS:,} Zeilen.".replace(",", ".")
+        ),
+        error_messages={
+            "required": "Bitte wählen Sie eine CSV-Datei aus.",
+            "empty": "Die Datei ist leer.",
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    mode = forms.ChoiceField(
+        label="Was passiert mit fehlerhaften Zeilen?",
+        widget=forms.RadioSelect,
+        initial=csv_import.MODE_ALL_OR_NOTHING,
+        choices=[
+            (csv_import.MODE_ALL_OR_NOTHING, "Nur importieren, wenn alle Zeilen gültig sind"),
+            (csv_import.MODE_VALID_ROWS, "Alle gültigen Zeilen importieren, fehlerhafte auflisten"),
+        ],
+    )
+    publish = forms.TypedChoiceField(
+        label="Importierte Veranstaltungen",
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "live",
+        initial="draft",
+        choices=[
+            ("draft", "Als Entwurf speichern (erscheinen erst nach dem Veröffentlichen)"),
+            ("live", "Sofort veröffentlichen"),
+        ],
+    )
+
+    def __init__(self, *args, indexes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["index"].queryset = EventIndexPage.objects.filter(
+            pk__in=[i.pk for i in indexes]
+        ).order_by("-year", "title")
+
+
+class CsvImportView(WagtailAdminTemplateMixin, FormView):
+    template_name = "events/admin/csv_import.html"
+    form_class = CsvImportForm
+    page_title = "Veranstaltungen importieren"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.indexes = importable_indexes(request.user)
+        if not self.indexes:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_initial(self):
+        initial = super().get_initial()
+        wanted = self.request.GET.get("index", "")
+        if wanted.isdigit() and any(index.pk == int(wanted) for index in self.indexes):
+            initial["index"] = int(wanted)
+        return initial
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "indexes": self.indexes}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            result = csv_import.import_events(
+                data["index"],
+                data["file"],
+                mode=data["mode"],
+                publish=data["publish"],
+                user=self.request.user,
+            )
+        except csv_import.CsvFileError as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        if result.imported:
+            state = "veröffentlicht" if data["publish"] else "als Entwurf gespeichert"
+            messages.success(
+                self.request, f"{len(result.imported)} Veranstaltung(en) importiert und {state}."
+            )
+        elif result.aborted:
+            messages.error(self.request, "Nichts importiert: Die Datei enthält fehlerhafte Zeilen.")
+        elif result.failure:
+            messages.error(self.request, result.failure)
+        else:
+            messages.warning(self.request, "Nichts importiert: Keine Zeile war gültig.")
+        return self.render_to_response(self.get_context_data(form=form, result=result))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        result = kwargs.get("result")
+        errors = [
+            (row.number, column, message)
+            for row in (result.invalid_rows if result else [])
+            for column, message in row.errors
+        ]
+        context.update(
+            columns=csv_import.COLUMNS,
+            errors=errors[:MAX_ERRORS_SHOWN],
+            errors_hidden=max(0, len(errors) - MAX_ERRORS_SHOWN),
+            template_url=reverse("events_csv_template"),
+            max_rows=csv_import.MAX_ROWS,
+        )
+        return context
+
+
+def csv_template(request):
+    """An example file with every column and one row."""
+    if not importable_indexes(request.user):
+        raise PermissionDenied
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([column.header for column in csv_import.COLUMNS])
+    writer.writerow([column.example for column in csv_import.COLUMNS])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="veranstaltungen-vorlage.csv"'
+    return response
