@@ -6,7 +6,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from events.models import EventIndexPage
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from materials.models import MaterialsPage, OrderPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
 from regions.models import InitiativeIndexPage, RegionIndexPage, RegionPage
 from tests.factories.core import ContactFactory, OrganisationFactory
@@ -33,7 +35,17 @@ class HomePageTests(WagtailPageTestCase):
     def test_parent_and_subpage_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, RegionIndexPage, InitiativeIndexPage, MeetingIndexPage, ForumIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                RegionIndexPage,
+                InitiativeIndexPage,
+                MeetingIndexPage,
+                ForumIndexPage,
+                EventIndexPage,
+                MaterialsPage,
+                OrderPage,
+            },
         )
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
