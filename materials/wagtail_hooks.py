@@ -4,6 +4,7 @@ from django.contrib.admin import display
 from django.db.models import Sum
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from materials.models import Order, OrderCatalogueItem
 
@@ -13,6 +14,27 @@ class OrderPermissionHelper(PermissionHelper):
 
     def user_can_create(self, user):
         return False
+
+
+class OrderIndexView(IndexView):
+    """German column headings for the CSV/XLSX export (modeladmin reads them from the view)."""
+
+    export_headings = {
+        "reference": "Nummer",
+        "created_display": "Eingegangen am",
+        "get_status_display": "Status",
+        "name": "Name",
+        "organisation": "Organisation",
+        "street": "Straße und Hausnummer",
+        "postcode": "Postleitzahl",
+        "city": "Ort",
+        "email": "E-Mail-Adresse",
+        "items_summary": "Materialien",
+        "total_quantity": "Stückzahl gesamt",
+        "comment": "Anmerkung",
+        "get_confirmation_status_display": "Bestätigungs-E-Mail",
+        "internal_note": "Interne Notiz",
+    }
 
 
 class OrderAdmin(ModelAdmin):
@@ -56,22 +78,7 @@ class OrderAdmin(ModelAdmin):
         "get_confirmation_status_display",
         "internal_note",
     ]
-    export_headings = {
-        "reference": "Nummer",
-        "created_display": "Eingegangen am",
-        "get_status_display": "Status",
-        "name": "Name",
-        "organisation": "Organisation",
-        "street": "Straße und Hausnummer",
-        "postcode": "Postleitzahl",
-        "city": "Ort",
-        "email": "E-Mail-Adresse",
-        "items_summary": "Materialien",
-        "total_quantity": "Stückzahl gesamt",
-        "comment": "Anmerkung",
-        "get_confirmation_status_display": "Bestätigungs-E-Mail",
-        "internal_note": "Interne Notiz",
-    }
+    index_view_class = OrderIndexView
     export_filename = "bestellungen"
 
     def get_queryset(self, request):
