@@ -102,7 +102,7 @@ class OrderForm(forms.Form):
                 initial=0,
                 min_value=0,
                 max_value=limit,
-                help_text=f"Stückzahl, höchstens {limit}",
+                help_text=" ".join(part for part in (item.description, f"Höchstens {limit} Stück.") if part),
                 error_messages={
                     "invalid": "Bitte geben Sie die Stückzahl als ganze Zahl an, z. B. 2.",
                     "min_value": "Die Stückzahl darf nicht negativ sein.",

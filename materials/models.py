@@ -219,12 +219,12 @@ class OrderPage(RoutablePageMixin, Page):
     def catalogue():
         return list(OrderCatalogueItem.objects.filter(is_active=True).select_related("image"))
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, form=None, **kwargs):
+        """``form``: the bound form of a refused POST (with its errors); an empty form otherwise."""
         from materials.forms import OrderForm
 
         context = super().get_context(request, *args, **kwargs)
-        if "form" not in context:
-            context["form"] = OrderForm(items=self.catalogue())
+        context["form"] = form if form is not None else OrderForm(items=self.catalogue())
         return context
 
     @path("")
@@ -239,7 +239,7 @@ class OrderPage(RoutablePageMixin, Page):
             # Pretend success, so a bot learns nothing; store nothing.
             return redirect(self.thanks_url(request))
         if not form.is_valid():
-            return self.render(request, context_overrides={"form": form})
+            return self.render(request, form=form)
         order = place_order(self, form)
         request.session[SESSION_KEY] = order.pk
         return redirect(self.thanks_url(request))

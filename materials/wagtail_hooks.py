@@ -16,8 +16,16 @@ class OrderPermissionHelper(PermissionHelper):
         return False
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class OrderIndexView(IndexView):
-    """German column headings for the CSV/XLSX export (modeladmin reads them from the view)."""
+    """German column headings for the CSV/XLSX export (modeladmin reads them from the view).
+
+    Orders are typed in by anyone on the website, so text that a spreadsheet would run as a formula
+    ("=HYPERLINK(…)") goes into the CSV with a leading apostrophe (CSV injection); the XLSX export
+    already stores every value as text.
+    """
 
     export_headings = {
         "reference": "Nummer",
@@ -35,6 +43,13 @@ class OrderIndexView(IndexView):
         "get_confirmation_status_display": "Bestätigungs-E-Mail",
         "internal_note": "Interne Notiz",
     }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        is_csv = export_format == self.FORMAT_CSV
+        if is_csv and isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
+            return "'" + value
+        return value
 
 
 class OrderAdmin(ModelAdmin):

@@ -130,3 +130,15 @@ def test_catalogue_admin_lists_and_creates_items(admin_client, orders):
 def test_orders_need_a_login(client, orders):
     response = client.get(ORDERS)
     assert response.status_code == 302 and "/login/" in response.url
+
+
+def test_export_defuses_spreadsheet_formulas(admin_client, db):
+    order = OrderFactory(name='=HYPERLINK("http://evil.example")', comment="+49 30 123")
+    OrderLineFactory(order=order, quantity=1)
+    for export_format in ("csv", "xlsx"):
+        response = admin_client.get(ORDERS, {"export": export_format})
+        assert response.status_code == 200, export_format
+    rows = list(csv.DictReader(io.StringIO(content(admin_client.get(ORDERS, {"export": "csv"})))))
+    assert rows[0]["Name"] == '\'=HYPERLINK("http://evil.example")'
+    assert rows[0]["Anmerkung"] == "'+49 30 123"
+    assert rows[0]["Organisation"] == order.organisation

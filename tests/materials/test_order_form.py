@@ -10,7 +10,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 
 from materials.models import Order, OrderLine
-from tests.factories.core import ContactFactory
+from tests.factories.core import ContactFactory, ImageFactory
 from tests.factories.materials import (
     EventIndexPageFactory,
     MaterialsPageFactory,
@@ -37,7 +37,9 @@ def order_page(home_page):
 @pytest.fixture
 def items(db):
     return {
-        "poster": OrderCatalogueItemFactory(name="Plakat A1", max_quantity=20, sort_order=1),
+        "poster": OrderCatalogueItemFactory(
+            name="Plakat A1", max_quantity=20, sort_order=1, image=ImageFactory(alt_text="Plakat")
+        ),
         "flyer": OrderCatalogueItemFactory(name="Flyer", max_quantity=500, sort_order=2),
         "rollup": OrderCatalogueItemFactory(name="Roll-up", max_quantity=1, sort_order=3),
         "old": OrderCatalogueItemFactory(name="Altes Plakat 2016", is_active=False, sort_order=4),
@@ -80,6 +82,8 @@ def test_form_shows_active_items_in_a_fieldset_with_labels(client, order_page, i
     labels = [label.get_text(strip=True).rstrip(":") for label in fieldset.select("label")]
     assert labels == ["Plakat A1", "Flyer", "Roll-up"]
     assert "Altes Plakat 2016" not in response.content.decode()
+    image = fieldset.select_one("img.catalogue__image")
+    assert image is not None and image["alt"] == ""  # the label next to it names the item
     poster = page.select_one(f"#id_{qty(items['poster'])}")
     assert poster["max"] == "20" and poster["min"] == "0"
     assert poster["aria-describedby"] == f"id_{qty(items['poster'])}_helptext"
