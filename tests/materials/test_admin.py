@@ -142,3 +142,28 @@ def test_export_defuses_spreadsheet_formulas(admin_client, db):
     assert rows[0]["Name"] == '\'=HYPERLINK("http://evil.example")'
     assert rows[0]["Anmerkung"] == "'+49 30 123"
     assert rows[0]["Organisation"] == order.organisation
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("lektorin", "lektorin@example.org", "geheim")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_editors_handle_orders_but_cannot_delete_them(editor_client, orders):
+    order = orders["new"]
+    assert editor_client.get(ORDERS).status_code == 200
+    assert editor_client.get(ORDERS, {"export": "csv"}).status_code == 200
+    response = editor_client.post(f"{ORDERS}edit/{order.pk}/", {"status": "cancelled", "internal_note": ""})
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.CANCELLED
+    response = editor_client.post(f"{ORDERS}delete/{order.pk}/")
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert Order.objects.filter(pk=order.pk).exists()
+    assert editor_client.get(CATALOGUE).status_code == 200
+    assert editor_client.get(f"{CATALOGUE}create/").status_code == 200
