@@ -59,7 +59,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "materials.MaterialsPage", "materials.OrderPage"]
     search_kind = "page"
 
     class Meta:

@@ -50,6 +50,8 @@ class HomePage(Page):
         "meetings.MeetingIndexPage",
         "meetings.ForumIndexPage",
         "events.EventIndexPage",
+        "materials.MaterialsPage",
+        "materials.OrderPage",
     ]
 
     class Meta:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "meetings",
     "search",
     "events",
+    "materials",
     "wagtail_modeladmin",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",

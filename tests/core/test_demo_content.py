@@ -17,6 +17,7 @@ from cms.core.demo.documents import ALL_DOCUMENTS, FILES_DIR, PRESENTATIONS
 from cms.core.demo.site import get_home_page
 from cms.core.models import Contact, CustomDocument, GoodPracticeCriterion, Organisation, Person
 from home.models import HomePage, StandardPage
+from materials.demo import DOWNLOADS as MATERIALS_DOWNLOADS
 from meetings.models import ForumSession, ForumTopicPage, MeetingPage, MeetingPresentation, MeetingSpeaker
 from regions.models import InitiativePage, InitiativePartner, RegionPage, RegionPartner
 
@@ -127,7 +128,7 @@ def test_loader_adds_what_is_missing_without_duplicates(demo):
     load_all()
     assert RegionPage.objects.filter(slug="krefeld").count() == 1
     assert CustomDocument.objects.filter(title="Berufliche Bildung stärken – Eckpunkte").count() == 1
-    assert CustomDocument.objects.count() == len(ALL_DOCUMENTS)
+    assert CustomDocument.objects.count() == len(ALL_DOCUMENTS) + len(MATERIALS_DOWNLOADS)
 
 
 def test_home_page_replaces_the_welcome_page_as_site_root(demo):

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventIndexPage
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from materials.models import MaterialsPage, OrderPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
 from regions.models import InitiativeIndexPage, RegionIndexPage, RegionPage
 from tests.factories.core import ContactFactory, OrganisationFactory
@@ -42,6 +43,8 @@ class HomePageTests(WagtailPageTestCase):
                 MeetingIndexPage,
                 ForumIndexPage,
                 EventIndexPage,
+                MaterialsPage,
+                OrderPage,
             },
         )
         self.assertCanCreateAt(HomePage, StandardPage)

@@ -35,6 +35,7 @@ DEMO_LOADERS = [
     "cms.core.demo.regions.load",
     "cms.core.demo.meetings.load",
     "events.demo.load",
+    "materials.demo.load",
 ]
 
 FINAL_LOADERS = [

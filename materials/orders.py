@@ -1,0 +1,55 @@
+"""Placing an order: store it first (one transaction), then confirm it by e-mail.
+
+A failing mail server must not lose an order: the order is already committed when the mail is
+sent, a failure is logged and recorded on the order, and the visitor still sees the thank-you page.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from materials.models import Order, OrderLine
+
+logger = logging.getLogger(__name__)
+
+
+def place_order(page, form):
+    """Store the valid ``form`` as an Order with its lines, then send the confirmation."""
+    with transaction.atomic():
+        order = Order.objects.create(page=page, **form.customer_data())
+        OrderLine.objects.bulk_create(
+            OrderLine(order=order, item=item, item_name=item.name, quantity=quantity)
+            for item, quantity in form.ordered_items()
+        )
+    send_confirmation(order, page)
+    return order
+
+
+def contact_line(page):
+    """'info@n3tzwerk.org, Telefon 030 …' from the page's contact; the sender address without one."""
+    contact = page.contact if page is not None else None
+    parts = [contact.email, f"Telefon {contact.phone}" if contact.phone else ""] if contact else []
+    return ", ".join(part for part in parts if part) or settings.DEFAULT_FROM_EMAIL
+
+
+def send_confirmation(order, page):
+    """Send the confirmation e-mail; record on the order whether it went out. Never raises."""
+    body = render_to_string(
+        "materials/emails/order_confirmation.txt",
+        {"order": order, "lines": order.lines.all(), "contact_line": contact_line(page)},
+    )
+    subject = page.confirmation_subject if page is not None else "Ihre Bestellung"
+    try:
+        send_mail(f"{subject} ({order.reference})", body, settings.DEFAULT_FROM_EMAIL, [order.email])
+    except Exception as exc:  # any backend error: the order is stored, the mail can be resent by hand
+        logger.exception("Bestätigung für Bestellung %s konnte nicht versendet werden", order.reference)
+        order.confirmation_status = Order.ConfirmationStatus.FAILED
+        order.confirmation_error = f"{type(exc).__name__}: {exc}"[:500]
+    else:
+        order.confirmation_status = Order.ConfirmationStatus.SENT
+        order.confirmation_error = ""
+    order.save(update_fields=["confirmation_status", "confirmation_error"])
+    return order.confirmation_status == Order.ConfirmationStatus.SENT

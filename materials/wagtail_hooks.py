@@ -1,0 +1,137 @@
+"""Admin: the orders (status editing, filters, CSV export) and the order catalogue, via wagtail-modeladmin."""
+
+from django.contrib.admin import display
+from django.db.models import Sum
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from materials.models import Order, OrderCatalogueItem
+
+
+class OrderPermissionHelper(PermissionHelper):
+    """Orders come from the website only; editors cannot create them in the admin."""
+
+    def user_can_create(self, user):
+        return False
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OrderIndexView(IndexView):
+    """German column headings for the CSV/XLSX export (modeladmin reads them from the view).
+
+    Orders are typed in by anyone on the website, so text that a spreadsheet would run as a formula
+    ("=HYPERLINK(…)") goes into the CSV with a leading apostrophe (CSV injection); the XLSX export
+    already stores every value as text.
+    """
+
+    export_headings = {
+        "reference": "Nummer",
+        "created_display": "Eingegangen am",
+        "get_status_display": "Status",
+        "name": "Name",
+        "organisation": "Organisation",
+        "street": "Straße und Hausnummer",
+        "postcode": "Postleitzahl",
+        "city": "Ort",
+        "email": "E-Mail-Adresse",
+        "items_summary": "Materialien",
+        "total_quantity": "Stückzahl gesamt",
+        "comment": "Anmerkung",
+        "get_confirmation_status_display": "Bestätigungs-E-Mail",
+        "internal_note": "Interne Notiz",
+    }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        is_csv = export_format == self.FORMAT_CSV
+        if is_csv and isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
+            return "'" + value
+        return value
+
+
+class OrderAdmin(ModelAdmin):
+    model = Order
+    menu_label = "Bestellungen"
+    menu_icon = "list-ul"
+    permission_helper_class = OrderPermissionHelper
+    list_display = ["reference", "created_at", "status", "name", "organisation", "item_count", "confirmation"]
+    list_filter = ["status", "created_at", "confirmation_status"]
+    search_fields = ["name", "organisation", "email", "city", "postcode"]
+    ordering = ["-created_at", "-pk"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "created_at",
+        "status",
+        "name",
+        "organisation",
+        "street",
+        "postcode",
+        "city",
+        "email",
+        "comment",
+        "internal_note",
+        "confirmation_status",
+        "confirmation_error",
+    ]
+    list_export = [
+        "reference",
+        "created_display",
+        "get_status_display",
+        "name",
+        "organisation",
+        "street",
+        "postcode",
+        "city",
+        "email",
+        "items_summary",
+        "total_quantity",
+        "comment",
+        "get_confirmation_status_display",
+        "internal_note",
+    ]
+    index_view_class = OrderIndexView
+    export_filename = "bestellungen"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(quantity_sum=Sum("lines__quantity"))
+            .prefetch_related("lines")
+        )
+
+    @display(description="Nummer", ordering="pk")
+    def reference(self, obj):
+        return obj.reference
+
+    @display(description="Stückzahl", ordering="quantity_sum")
+    def item_count(self, obj):
+        return obj.quantity_sum or 0
+
+    @display(description="Bestätigungs-E-Mail", ordering="confirmation_status")
+    def confirmation(self, obj):
+        return obj.get_confirmation_status_display()
+
+
+class OrderCatalogueItemAdmin(ModelAdmin):
+    model = OrderCatalogueItem
+    menu_label = "Bestellkatalog"
+    menu_icon = "doc-full-inverse"
+    list_display = ["name", "max_quantity", "is_active", "sort_order"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class MaterialsAdminGroup(ModelAdminGroup):
+    menu_label = "Materialbestellungen"
+    menu_icon = "mail"
+    menu_order = 270
+    items = (OrderAdmin, OrderCatalogueItemAdmin)
+
+
+modeladmin_register(MaterialsAdminGroup)

@@ -1,0 +1,169 @@
+"""The modeladmin views of orders (list, filters, search, CSV export, status) and of the catalogue."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+
+from materials.models import Order, OrderCatalogueItem
+from tests.factories.materials import OrderCatalogueItemFactory, OrderFactory, OrderLineFactory
+
+ORDERS = "/admin/materials/order/"
+CATALOGUE = "/admin/materials/ordercatalogueitem/"
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def orders(db):
+    poster = OrderCatalogueItemFactory(name="Plakat A1")
+    flyer = OrderCatalogueItemFactory(name="Flyer")
+    new = OrderFactory(name="Erika Muster", organisation="IHK Köln", city="Köln")
+    OrderLineFactory(order=new, item=poster, quantity=3)
+    OrderLineFactory(order=new, item=flyer, quantity=100)
+    shipped = OrderFactory(
+        name="Max Beispiel",
+        organisation="IG Metall Kiel",
+        city="Kiel",
+        status=Order.Status.SHIPPED,
+        created_at=timezone.now() - datetime.timedelta(days=60),
+    )
+    OrderLineFactory(order=shipped, item=poster, quantity=1)
+    return {"new": new, "shipped": shipped}
+
+
+def content(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode("utf-8-sig")
+
+
+def test_order_list_shows_status_date_name_organisation_and_item_count(admin_client, orders):
+    response = admin_client.get(ORDERS)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in ("Bestellungen", "Erika Muster", "IHK Köln", "Max Beispiel", "Neu", "Versendet", "Stückzahl"):
+        assert text in html, text
+    assert orders["new"].reference in html
+    assert ">103<" in html  # 3 posters + 100 flyers
+
+
+def test_order_list_filters_and_search(admin_client, orders):
+    html = admin_client.get(ORDERS, {"status": "shipped"}).content.decode()
+    assert "Max Beispiel" in html and "Erika Muster" not in html
+    since = timezone.localtime() - datetime.timedelta(days=7)
+    response = admin_client.get(ORDERS, {"created_at__gte": since.isoformat()})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Erika Muster" in html and "Max Beispiel" not in html
+    html = admin_client.get(ORDERS, {"q": "Metall"}).content.decode()
+    assert "Max Beispiel" in html and "Erika Muster" not in html
+
+
+def test_order_export_csv_contains_the_orders_and_their_lines(admin_client, orders):
+    response = admin_client.get(ORDERS, {"export": "csv"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(content(response))))
+    by_name = {row["Name"]: row for row in rows}
+    assert set(by_name) == {"Erika Muster", "Max Beispiel"}
+    erika = by_name["Erika Muster"]
+    assert erika["Nummer"] == orders["new"].reference
+    assert erika["Status"] == "Neu"
+    assert erika["Organisation"] == "IHK Köln"
+    assert erika["Postleitzahl"] == "50667"
+    assert erika["Materialien"] == "3 × Plakat A1; 100 × Flyer"
+    assert erika["Stückzahl gesamt"] == "103"
+    assert by_name["Max Beispiel"]["Status"] == "Versendet"
+
+
+def test_editor_changes_the_status_but_not_the_order(admin_client, orders):
+    order = orders["new"]
+    url = f"{ORDERS}edit/{order.pk}/"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 × Plakat A1" in html and "Erika Muster" in html
+    response = admin_client.post(
+        url, {"status": "shipped", "internal_note": "Per DHL", "name": "Gefälscht", "email": "x@example.org"}
+    )
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.SHIPPED
+    assert order.internal_note == "Per DHL"
+    assert (order.name, order.email) == ("Erika Muster", "erika@example.org")
+    assert order.lines.count() == 2
+
+
+def test_orders_cannot_be_created_in_the_admin(admin_client, orders):
+    response = admin_client.get(f"{ORDERS}create/")
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert f"{ORDERS}create/" not in admin_client.get(ORDERS).content.decode()
+    assert not Order.objects.exclude(pk__in=[o.pk for o in orders.values()]).exists()
+    assert admin_client.get(f"{ORDERS}inspect/{orders['new'].pk}/").status_code == 200
+
+
+def test_catalogue_admin_lists_and_creates_items(admin_client, orders):
+    response = admin_client.get(CATALOGUE)
+    assert response.status_code == 200
+    assert "Plakat A1" in response.content.decode()
+    response = admin_client.post(
+        f"{CATALOGUE}create/",
+        {"name": "Roll-up", "description": "", "max_quantity": "1", "sort_order": "5", "is_active": "on"},
+    )
+    assert response.status_code == 302
+    item = OrderCatalogueItem.objects.get(name="Roll-up")
+    assert item.max_quantity == 1 and item.is_active
+    response = admin_client.post(
+        f"{CATALOGUE}create/", {"name": "Banner", "max_quantity": "0", "sort_order": "1"}
+    )
+    assert response.status_code == 200
+    assert not OrderCatalogueItem.objects.filter(name="Banner").exists()
+
+
+def test_orders_need_a_login(client, orders):
+    response = client.get(ORDERS)
+    assert response.status_code == 302 and "/login/" in response.url
+
+
+def test_export_defuses_spreadsheet_formulas(admin_client, db):
+    order = OrderFactory(name='=HYPERLINK("http://evil.example")', comment="+49 30 123")
+    OrderLineFactory(order=order, quantity=1)
+    for export_format in ("csv", "xlsx"):
+        response = admin_client.get(ORDERS, {"export": export_format})
+        assert response.status_code == 200, export_format
+    rows = list(csv.DictReader(io.StringIO(content(admin_client.get(ORDERS, {"export": "csv"})))))
+    assert rows[0]["Name"] == '\'=HYPERLINK("http://evil.example")'
+    assert rows[0]["Anmerkung"] == "'+49 30 123"
+    assert rows[0]["Organisation"] == order.organisation
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("lektorin", "lektorin@example.org", "geheim")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_editors_handle_orders_but_cannot_delete_them(editor_client, orders):
+    order = orders["new"]
+    assert editor_client.get(ORDERS).status_code == 200
+    assert editor_client.get(ORDERS, {"export": "csv"}).status_code == 200
+    response = editor_client.post(f"{ORDERS}edit/{order.pk}/", {"status": "cancelled", "internal_note": ""})
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.CANCELLED
+    response = editor_client.post(f"{ORDERS}delete/{order.pk}/")
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert Order.objects.filter(pk=order.pk).exists()
+    assert editor_client.get(CATALOGUE).status_code == 200
+    assert editor_client.get(f"{CATALOGUE}create/").status_code == 200
