@@ -147,3 +147,13 @@ def test_events_are_found_by_the_site_search_with_state_and_year(client, index):
     assert result["state"] == "Sachsen"
     assert result["year"] == 2017
     assert result["url"].endswith("/diskussion-leipzig/")
+
+
+def test_index_links_its_other_pages_but_not_the_events(client, index):
+    from tests.factories.materials import MaterialsPageFactory
+
+    MaterialsPageFactory(parent=index)
+    response = client.get(index.url)
+    assert [p.title for p in response.context["section_pages"]] == ["Signet und Motive"]
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("#section-pages-heading").find_next("a")["href"].endswith("/materialien/")
