@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -49,11 +50,22 @@ class HomePage(Page):
         "regions.InitiativeIndexPage",
         "meetings.MeetingIndexPage",
         "meetings.ForumIndexPage",
+        "news.NewsIndexPage",
     ]
+    latest_news_count = 3
 
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
+
+    @cached_property
+    def news_index(self):
+        from news.models import NewsIndexPage
+
+        return NewsIndexPage.objects.child_of(self).live().public().first() if self.pk else None
+
+    def feed_links(self):
+        return self.news_index.feed_links() if self.news_index else []
 
     def get_context(self, request, *args, **kwargs):
         from meetings.models import MeetingPage
@@ -63,6 +75,8 @@ class HomePage(Page):
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
         )
+        news_index = self.news_index
+        context["latest_news"] = news_index.get_news()[: self.latest_news_count] if news_index else []
         return context
 
 

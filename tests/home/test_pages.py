@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
+from news.models import NewsIndexPage
 from regions.models import InitiativeIndexPage, RegionIndexPage, RegionPage
 from tests.factories.core import ContactFactory, OrganisationFactory
 from tests.factories.home import StandardPageFactory, make_site_root
@@ -33,7 +34,15 @@ class HomePageTests(WagtailPageTestCase):
     def test_parent_and_subpage_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, RegionIndexPage, InitiativeIndexPage, MeetingIndexPage, ForumIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                RegionIndexPage,
+                InitiativeIndexPage,
+                MeetingIndexPage,
+                ForumIndexPage,
+                NewsIndexPage,
+            },
         )
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
