@@ -194,6 +194,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
+# Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
+DEMO_CONTENT_LOADERS = ["news.demo.load"]
+
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
 # analyzer and compound splitting. See search/backend_settings.py and docs/search.md.
