@@ -83,3 +83,16 @@ def test_other_apps_register_counts(client, home_page, editor, reviewer, extra_c
 def test_a_count_can_leave_itself_out(client, home_page, reviewer, extra_count):
     dashboard.register("test_orders", label="Nichts", count=lambda request: None)
     assert "test_orders" not in panel_counts(client, reviewer)
+
+
+def test_news_app_counts_news_with_unpublished_changes(client, home_page, editor):
+    index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=index)
+    assert panel_counts(client, editor)["unpublished_news"] == 0
+    NewsPageFactory(parent=index, live=False).save_revision()  # a draft, as the admin saves it
+    changed = NewsPageFactory(parent=index)
+    changed.title = "Neuer Titel"
+    changed.save_revision()
+    assert panel_counts(client, editor)["unpublished_news"] == 2
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_explore", args=[index.pk]) in html
