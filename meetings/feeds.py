@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from cms.core.feeds import AtomFeedMixin, PageFeed
+from cms.core.feeds import PageFeed
 
 # A session has a start only; calendars get this duration for sessions with a time.
 SESSION_DURATION = datetime.timedelta(hours=2)
@@ -23,10 +23,6 @@ class MeetingReportFeed(PageFeed):
 
     def items_for(self, index):
         return index.get_reports()
-
-
-class MeetingReportAtomFeed(AtomFeedMixin, MeetingReportFeed):
-    pass
 
 
 def session_event(session, request, host, stamp):

@@ -12,11 +12,12 @@ from wagtail.search import index
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class MeetingIndexPage(RoutablePageMixin, Page):
+class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
     """Reports of the meetings of regional industry alliances, newest first, filterable by year.
 
     Serves RSS and Atom feeds of the reports at rss/ and atom/.
@@ -31,6 +32,8 @@ class MeetingIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
     per_page = 12
+    feed_class = MeetingReportFeed
+    feed_title = "Berichte der Treffen"
 
     class Meta:
         verbose_name = "Übersicht Treffen"
@@ -58,21 +61,6 @@ class MeetingIndexPage(RoutablePageMixin, Page):
 
     def get_reports(self):
         return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-
-    def feed_links(self):
-        return feeds.feed_links(self, "Berichte der Treffen")
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        from meetings.feeds import MeetingReportFeed
-
-        return MeetingReportFeed()(request, index=self)
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        from meetings.feeds import MeetingReportAtomFeed
-
-        return MeetingReportAtomFeed()(request, index=self)
 
 
 class MeetingPage(Page):
@@ -294,8 +282,6 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
     @path("kalender/", name="ical")
     def ical(self, request):
-        from meetings.feeds import forum_calendar_response
-
         return forum_calendar_response(request, self)
 
 

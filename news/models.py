@@ -5,7 +5,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
@@ -15,13 +15,14 @@ from wagtail.search import index
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from news.feeds import NewsFeed
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 # The teaser image in listings and on the home page (16:9); the page itself shows it wider.
 LISTING_RENDITION = "fill-480x270"
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
     """ "Aktuelles": all news, newest first, with RSS and Atom feeds."""
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
@@ -33,6 +34,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     per_page = 10
+    feed_class = NewsFeed
 
     class Meta:
         verbose_name = "Übersicht Aktuelles"
@@ -63,21 +65,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
             query_without_page=query_without(request, PAGE_PARAMETER),
         )
         return context
-
-    def feed_links(self):
-        return feeds.feed_links(self, self.title)
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        from news.feeds import NewsFeed
-
-        return NewsFeed()(request, index=self)
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed()(request, index=self)
 
 
 class NewsPage(Page):

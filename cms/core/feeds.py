@@ -1,13 +1,12 @@
 """Feeds of listing pages (RSS 2.0 and Atom 1.0 via Django's syndication framework).
 
-A listing page (``RoutablePageMixin``) serves its feeds as sub-URLs, e.g.::
+A listing page serves its feeds as sub-URLs with ``ListingFeedsMixin``::
 
-    @path("rss/", name="rss")
-    def rss(self, request):
-        return NewsFeed()(request, index=self)
+    class NewsIndexPage(ListingFeedsMixin, RoutablePageMixin, Page):
+        feed_class = NewsFeed  # a PageFeed: RSS at rss/, Atom at atom/
 
-and announces them in ``<head>`` through ``feed_links()`` (see ``FeedLink``), which base.html
-renders as ``<link rel="alternate">``.
+and announces them in ``<head>`` through ``feed_links()`` (a list of ``FeedLink``), which base.html
+renders as ``<link rel="alternate">``. Pages below a listing use ``parent_feed_links()``.
 """
 
 import datetime
@@ -18,6 +17,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from wagtail.contrib.routable_page.models import path
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -63,12 +63,20 @@ def day_start(date):
 
 
 class PageFeed(Feed):
-    """RSS 2.0 feed of the newest child pages of a listing page; ``items_for(index)`` selects them."""
+    """RSS 2.0 (or, with ``atom=True``, Atom 1.0) feed of the newest child pages of a listing page.
+
+    ``items_for(index)`` selects the pages; they need ``title``, ``summary`` and a date.
+    """
 
     feed_type = Rss201rev2Feed
     language = "de"
     limit = 20
     date_attribute = "date"
+
+    def __init__(self, atom=False):
+        super().__init__()
+        if atom:
+            self.feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -120,7 +128,22 @@ class PageFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
 
-class AtomFeedMixin:
-    """Turns a ``PageFeed`` into an Atom 1.0 feed."""
+class ListingFeedsMixin:
+    """RSS at ``rss/`` and Atom at ``atom/`` for a ``RoutablePageMixin`` listing page.
 
-    feed_type = Atom1Feed
+    ``feed_class`` is the ``PageFeed`` to serve; ``feed_title`` names the feeds (default: the title).
+    """
+
+    feed_class = PageFeed
+    feed_title = ""
+
+    def feed_links(self):
+        return feed_links(self, self.feed_title or self.title)
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return self.feed_class()(request, index=self)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return self.feed_class(atom=True)(request, index=self)
