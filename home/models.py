@@ -62,7 +62,9 @@ class HomePage(Page):
     def news_index(self):
         from news.models import NewsIndexPage
 
-        return NewsIndexPage.objects.child_of(self).live().public().first() if self.pk else None
+        index = NewsIndexPage.objects.child_of(self).live().first() if self.pk else None
+        # Checked only when there is an index: .public() would cost a query on every home page view.
+        return index if index and not index.get_view_restrictions().exists() else None
 
     def feed_links(self):
         return self.news_index.feed_links() if self.news_index else []

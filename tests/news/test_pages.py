@@ -190,3 +190,12 @@ def test_home_page_without_news_index_has_no_news_section(client, home_page):
     assert response.status_code == 200
     assert response.context["latest_news"] == []
     assert 'id="latest-news-heading"' not in response.content.decode()
+
+
+def test_home_page_leaves_out_a_private_news_index(client, home_page):
+    index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=index, title="Nur für Mitglieder")
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+    response = client.get(home_page.url)
+    assert response.context["latest_news"] == []
+    assert "Nur für Mitglieder" not in response.content.decode()
