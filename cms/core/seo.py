@@ -64,7 +64,7 @@ def share_image(page, request):
         "url": absolute(request, static(DEFAULT_SHARE_IMAGE)),
         "width": 1200,
         "height": 630,
-        "alt": f"Logo des {settings.WAGTAIL_SITE_NAME}",
+        "alt": f"Logo: {settings.WAGTAIL_SITE_NAME}",
     }
 
 
