@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) wird benötigt (Python 3.11)."; exit 1; }
@@ -38,6 +38,9 @@ check: install ## Django system checks and missing migrations
 test: lint check ## Lint, checks and the whole test suite (on DATABASE_URL if set, else SQLite)
 	$(BIN)/python -m pytest
 
+publish-scheduled: install ## Publish/unpublish pages whose go-live or expiry time has come (cron: every 5 min)
+	$(BIN)/python manage.py publish_scheduled
+
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
@@ -47,4 +50,4 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run lint check test format bench-search
+.PHONY: help install setup run lint check test format bench-search publish-scheduled

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -52,11 +53,24 @@ class HomePage(Page):
         "events.EventIndexPage",
         "materials.MaterialsPage",
         "materials.OrderPage",
+        "news.NewsIndexPage",
     ]
+    latest_news_count = 3
 
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
+
+    @cached_property
+    def news_index(self):
+        from news.models import NewsIndexPage
+
+        index = NewsIndexPage.objects.child_of(self).live().first() if self.pk else None
+        # Checked only when there is an index: .public() would cost a query on every home page view.
+        return index if index and not index.get_view_restrictions().exists() else None
+
+    def feed_links(self):
+        return self.news_index.feed_links() if self.news_index else []
 
     def get_context(self, request, *args, **kwargs):
         from events.models import EventIndexPage
@@ -71,6 +85,8 @@ class HomePage(Page):
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
         )
+        news_index = self.news_index
+        context["latest_news"] = news_index.get_news()[: self.latest_news_count] if news_index else []
         return context
 
 

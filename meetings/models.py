@@ -4,18 +4,24 @@ from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class MeetingIndexPage(Page):
-    """Reports of the meetings of regional industry alliances, newest first, filterable by year."""
+class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
+    """Reports of the meetings of regional industry alliances, newest first, filterable by year.
+
+    Serves RSS and Atom feeds of the reports at rss/ and atom/.
+    """
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
 
@@ -26,6 +32,8 @@ class MeetingIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
     per_page = 12
+    feed_class = MeetingReportFeed
+    feed_title = "Berichte der Treffen"
 
     class Meta:
         verbose_name = "Übersicht Treffen"
@@ -50,6 +58,9 @@ class MeetingIndexPage(Page):
             years=years,
         )
         return context
+
+    def get_reports(self):
+        return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
 
 class MeetingPage(Page):
@@ -141,6 +152,9 @@ class MeetingPage(Page):
         context["related_initiatives"] = [item for item in self.related_initiatives.all() if item.live]
         return context
 
+    def feed_links(self):
+        return feeds.parent_feed_links(self, MeetingIndexPage)
+
 
 class MeetingSpeaker(Orderable):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="speakers")
@@ -213,8 +227,11 @@ class MeetingPresentation(Orderable):
         return self.title or self.document.title
 
 
-class ForumIndexPage(Page):
-    """Forum Industriepolitik: the joint policy recommendations and their sessions."""
+class ForumIndexPage(RoutablePageMixin, Page):
+    """Forum Industriepolitik: the joint policy recommendations and their sessions.
+
+    Serves the dated sessions as an iCalendar feed at termine.ics.
+    """
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
@@ -248,6 +265,24 @@ class ForumIndexPage(Page):
             .prefetch_related(Prefetch("sessions", queryset=ForumSession.objects.order_by("sort_order")))
         )
         return context
+
+    def get_sessions(self):
+        """The dated sessions of the live, public topics below this page, in date order."""
+        topics = ForumTopicPage.objects.child_of(self).live().public()
+        return (
+            ForumSession.objects.filter(page__in=topics, date__isnull=False)
+            .select_related("page")
+            .order_by("date", "time", "pk")
+        )
+
+    def feed_links(self):
+        return feeds.routable_links(
+            self, [("ical", "Termine Forum Industriepolitik (iCalendar)", feeds.ICAL_TYPE)]
+        )
+
+    @path("kalender/", name="ical")
+    def ical(self, request):
+        return forum_calendar_response(request, self)
 
 
 class ForumTopicPage(Page):
@@ -294,6 +329,9 @@ class ForumTopicPage(Page):
         context["sessions"] = self.sessions.all()
         context["documents"] = [item.document for item in self.documents.select_related("document")]
         return context
+
+    def feed_links(self):
+        return feeds.parent_feed_links(self, ForumIndexPage)
 
 
 class ForumSession(Orderable):

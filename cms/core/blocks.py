@@ -44,6 +44,13 @@ class ImageBlock(blocks.StructBlock):
         template = "core/blocks/image_block.html"
         description = "Ein Bild mit Alternativtext und optionaler Bildunterschrift."
 
+    def get_preview_value(self):
+        """The newest image of the library (there is no image to show before the first upload)."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize({"image": image, "caption": "Bildunterschrift" if image else ""})
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="Zitat")
@@ -112,6 +119,12 @@ class ContactBlock(blocks.StructBlock):
         label = "Kontakt"
         template = "core/blocks/contact_block.html"
         description = "Die Kontaktdaten einer Ansprechstelle."
+
+    def get_preview_value(self):
+        from cms.core.models import Contact
+
+        example = Contact(label="Geschäftsstelle", email="info@n3tzwerk.org", phone="030 516 95 6860")
+        return self.normalize({"contact": example})
 
 
 class BodyBlock(blocks.StreamBlock):

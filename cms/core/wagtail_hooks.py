@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.dashboard import AwaitingEditorPanel
 from cms.core.models import Contact, GoodPracticeCriterion, Organisation, Person
 
 
@@ -54,3 +56,9 @@ class SharedContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SharedContentGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_editor_panel(request, panels):
+    """The dashboard panel with the counts registered in cms.core.dashboard."""
+    panels.append(AwaitingEditorPanel())

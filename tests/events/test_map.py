@@ -80,8 +80,17 @@ def test_every_state_is_reachable_as_a_link_list(client, index):
 
 
 def test_map_makes_no_request_to_another_server(client, index):
-    html = client.get(index.url + "karte/").content.decode()
-    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+    """Everything the browser loads (scripts, styles, images, icons) comes from this site."""
+    soup = BeautifulSoup(client.get(index.url + "karte/").content, "html.parser")
+    loaded = [tag["src"] for tag in soup.find_all(src=True)]
+    loaded += [
+        link["href"]
+        for link in soup.find_all("link", href=True)
+        if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload"}
+    ]
+    loaded += [tag["href"] for tag in soup.find_all(["image", "use"], href=True)]
+    assert loaded, "the page loads its stylesheet at least"
+    for url in loaded:
         assert not url.startswith(("http://", "https://", "//")), url
 
 

@@ -10,6 +10,7 @@ from events.models import EventIndexPage
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
 from materials.models import MaterialsPage, OrderPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
+from news.models import NewsIndexPage
 from regions.models import InitiativeIndexPage, RegionIndexPage, RegionPage
 from tests.factories.core import ContactFactory, OrganisationFactory
 from tests.factories.home import StandardPageFactory, make_site_root
@@ -45,6 +46,7 @@ class HomePageTests(WagtailPageTestCase):
                 EventIndexPage,
                 MaterialsPage,
                 OrderPage,
+                NewsIndexPage,
             },
         )
         self.assertCanCreateAt(HomePage, StandardPage)
