@@ -5,6 +5,7 @@ from wagtail.admin.widgets import Button
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from cms.core import dashboard
 from events import views
 from events.models import EventIndexPage, EventSubmission
 
@@ -79,3 +80,18 @@ EventSubmissionAdmin.event.short_description = "Veranstaltung"
 EventSubmissionAdmin.status.short_description = "Status"
 
 modeladmin_register(EventSubmissionAdmin)
+
+
+def unreviewed_submissions(request):
+    """Reported events that are not published yet (waiting in the review workflow or as drafts)."""
+    return EventSubmission.objects.filter(page__live=False).count()
+
+
+dashboard.register(
+    "event_submissions",
+    label="Gemeldete Veranstaltungen, noch nicht veröffentlicht",
+    count=unreviewed_submissions,
+    url="events_eventsubmission_modeladmin_index",
+    permission="events.view_eventsubmission",
+    order=60,
+)

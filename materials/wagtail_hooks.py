@@ -6,6 +6,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from cms.core import dashboard
 from materials.models import Order, OrderCatalogueItem
 
 
@@ -135,3 +136,13 @@ class MaterialsAdminGroup(ModelAdminGroup):
 
 
 modeladmin_register(MaterialsAdminGroup)
+
+
+dashboard.register(
+    "new_orders",
+    label="Neue Materialbestellungen",
+    count=lambda request: Order.objects.filter(status=Order.Status.NEW).count(),
+    url="materials_order_modeladmin_index",
+    permission="materials.view_order",
+    order=70,
+)

@@ -4,10 +4,10 @@ Orders: view and change (the status and internal note); deleting stays with admi
 Catalogue items: add, change, delete and view.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUPS = ["Editors", "Moderators"]
+from cms.core.permissions import granter
+
 CODENAMES = [
     "view_order",
     "change_order",
@@ -16,27 +16,7 @@ CODENAMES = [
     "delete_ordercatalogueitem",
     "view_ordercatalogueitem",
 ]
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; create them now to assign them.
-    app_config = apps.get_app_config("materials")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = list(Permission.objects.filter(content_type__app_label="materials", codename__in=CODENAMES))
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(content_type__app_label="materials", codename__in=CODENAMES)
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.remove(*permissions)
+grant, revoke = granter("materials", CODENAMES, ["Editors", "Moderators"])
 
 
 class Migration(migrations.Migration):
