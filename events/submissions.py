@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core.constants import FederalState
+from events.geocoding import fill_missing_location
 from events.models import EventPage, EventSubmission, postcode_validator
 from events.pages import add_event, event_errors
 
@@ -331,7 +332,8 @@ def thanks_view(index, request):
 @transaction.atomic
 def submit_event(index, form):
     """Store the report: a draft page under ``index`` in its workflow, and the submitter's data."""
-    page = add_event(index, form.event)
+    # Partners rarely know coordinates: the postcode gives an approximate place on the map.
+    page = add_event(index, fill_missing_location(form.event))
     data = form.cleaned_data
     submission = EventSubmission.objects.create(
         page=page,

@@ -359,3 +359,20 @@ def test_form_works_with_csrf_checks(url):
     token = soup.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
     assert browser.post(url, valid_data(csrfmiddlewaretoken=token)).status_code == 302
     assert EventSubmission.objects.count() == 1
+
+
+def test_reported_event_gets_an_approximate_place_and_appears_on_the_map(client, index, url, editor):
+    from decimal import Decimal
+
+    from events.geocoding import ZONES, approximate_location
+
+    client.post(url, valid_data())
+    page = EventPage.objects.get()
+    assert (page.latitude, page.longitude) == approximate_location(page.postcode)
+    assert Decimal("47") < page.latitude < Decimal("55.1") and Decimal("5.8") < page.longitude < Decimal(
+        "15.1"
+    )
+    approve_all_steps(page, editor)
+    response = client.get(index.url + "karte/")
+    assert f"{page.title}, {page.city}" in response.content.decode()
+    assert all(47 < lat < 55.1 and 5.8 < lon < 15.1 for lat, lon in ZONES.values())
