@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
-from cms.core.models.mixins import GeoLocationMixin
+from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -26,7 +26,7 @@ ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 postcode_validator = RegexValidator(r"^\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben, z. B. 50667.")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     """The Woche der Industrie of one year: the partners' events as a list, a map and a calendar."""
 
     year = models.PositiveSmallIntegerField(
@@ -36,14 +36,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     week_end = models.DateField("Letzter Tag der Woche", null=True, blank=True)
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     per_page = models.PositiveSmallIntegerField(
         "Veranstaltungen pro Seite", default=25, validators=[MinValueValidator(10), MaxValueValidator(100)]
     )

@@ -7,9 +7,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.models.mixins import SectionContactMixin
 
 
-class HomePage(Page):
+class HomePage(SectionContactMixin, Page):
     """The programme overview: three focus areas, key figures and the latest meeting report."""
 
     intro = RichTextField("Einleitung", features=["bold", "italic", "link"], blank=True)
@@ -20,14 +21,6 @@ class HomePage(Page):
         default="Die Woche der Industrie 2016 in Zahlen",
     )
     body = StreamField(BodyBlock(), verbose_name="Weitere Inhalte", blank=True, use_json_field=True)
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     content_panels = [
         *Page.content_panels,

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.models.mixins import SectionContactMixin
 from materials.panels import OrderLinesPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -21,7 +22,7 @@ SESSION_KEY = "materials_last_order"
 postcode_validator = RegexValidator(r"^\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben, z. B. 10117.")
 
 
-class MaterialsPage(Page):
+class MaterialsPage(SectionContactMixin, Page):
     """The free signet, image and type motifs of the Woche der Industrie as downloads."""
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
@@ -30,14 +31,6 @@ class MaterialsPage(Page):
         features=TEXT_FEATURES,
         blank=True,
         help_text="Kurz: wer die Dateien wofür nutzen darf und was dabei zu beachten ist.",
-    )
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     content_panels = [

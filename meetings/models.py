@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
+from cms.core.models.mixins import SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
@@ -227,7 +228,7 @@ class MeetingPresentation(Orderable):
         return self.title or self.document.title
 
 
-class ForumIndexPage(RoutablePageMixin, Page):
+class ForumIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     """Forum Industriepolitik: the joint policy recommendations and their sessions.
 
     Serves the dated sessions as an iCalendar feed at termine.ics.
@@ -235,14 +236,6 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("contact")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

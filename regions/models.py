@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
-from cms.core.models.mixins import GeoLocationMixin
+from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -23,19 +23,11 @@ def validate_founding_year(value):
         raise ValidationError("Das Gründungsjahr darf nicht in der Zukunft liegen.")
 
 
-class RegionIndexPage(Page):
+class RegionIndexPage(SectionContactMixin, Page):
     """The regional dialogue: introduces the programme and lists the model regions."""
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True, use_json_field=True)
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("contact")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -57,7 +49,7 @@ class RegionIndexPage(Page):
         return context
 
 
-class RegionPage(GeoLocationMixin, Page):
+class RegionPage(GeoLocationMixin, SectionContactMixin, Page):
     """One model region of the regional industry dialogue."""
 
     federal_state = models.CharField("Bundesland", max_length=2, choices=FederalState.choices)
@@ -72,14 +64,6 @@ class RegionPage(GeoLocationMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="model_regions",
-    )
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     content_panels = [
@@ -192,7 +176,7 @@ class InitiativeIndexPage(Page):
         return context
 
 
-class InitiativePage(Page):
+class InitiativePage(SectionContactMixin, Page):
     """A regional industry alliance or initiative."""
 
     class Kind(models.TextChoices):
@@ -223,14 +207,6 @@ class InitiativePage(Page):
     )
     good_practice_criteria = ParentalManyToManyField(
         "core.GoodPracticeCriterion", verbose_name="Erfüllte Good-Practice-Kriterien", blank=True
-    )
-    contact = models.ForeignKey(
-        "core.Contact",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     content_panels = [

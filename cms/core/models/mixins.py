@@ -41,3 +41,19 @@ class GeoLocationMixin(models.Model):
         if (self.latitude is None) != (self.longitude is None):
             return {"longitude": "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."}
         return {}
+
+
+class SectionContactMixin(models.Model):
+    """The contact a page names as its own (each section of the site has one, see the seeds)."""
+
+    contact = models.ForeignKey(
+        "core.Contact",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
