@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, FloatField, IntegerField, Q, Value
+from django.db.models import BooleanField, Count, F, FloatField, IntegerField, Q, Value
 from django.db.models.expressions import Case, RawSQL, When
 
 from search.models import SearchEntry
@@ -101,46 +101,42 @@ def _filter_q(filters, skip=None):
 
 
 def _facet_counts(rows, filters):
-    """(total, {facet: {value: count}}, ids in rank order) from ``(id, kind, state, year)`` rows."""
     counts = {name: {} for name in FACETS}
-    wanted = [filters.get(name) for name in FACETS]
-    ids = []
-    for pk, *values in rows:
-        matches = [want in (None, "") or value == want for value, want in zip(values, wanted, strict=True)]
-        if all(matches):
-            ids.append(pk)
-        for position, value in enumerate(values):
-            if value in (None, ""):
+    total = 0
+    for row in rows:
+        matches = {name: filters.get(name) in (None, "") or row[name] == filters[name] for name in FACETS}
+        if all(matches.values()):
+            total += row["n"]
+        for name in FACETS:
+            if row[name] in (None, ""):
                 continue
-            if all(ok for other, ok in enumerate(matches) if other != position):
-                facet = counts[FACETS[position]]
-                facet[value] = facet.get(value, 0) + 1
-    return len(ids), counts, ids
+            if all(ok for other, ok in matches.items() if other != name):
+                counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+    return total, counts
 
 
 class ResultSet:
-    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator).
-
-    One query reads (id, facets) of all matches in rank order: the index is scanned and the rank
-    computed once; facets are counted and the filters applied on these narrow rows in Python.
-    """
+    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator)."""
 
     def __init__(self, terms, filters):
         self.terms, self.filters = terms, filters
-        self.total, self.facet_counts, self._ids = 0, {name: {} for name in FACETS}, []
+        self.total, self.facet_counts = 0, {name: {} for name in FACETS}
+        self._base = self._rank = None
         if not terms:
             return
+        if uses_external_backend():
+            self._external = True
+            return
+        self._external = False
         if connection.vendor == "postgresql":
-            match, rank = _postgres_match(terms)
-            base = SearchEntry.objects.filter(match)
+            match, self._rank = _postgres_match(terms)
+            self._base = SearchEntry.objects.filter(match)
         else:
-            condition, rank = _sqlite_match(terms)
-            base = SearchEntry.objects.filter(condition)
+            condition, self._rank = _sqlite_match(terms)
+            self._base = SearchEntry.objects.filter(condition)
         with _index_scan():
-            rows = list(
-                base.annotate(rank=rank).order_by(F("rank").desc(), "title", "id").values_list("id", *FACETS)
-            )
-        self.total, self.facet_counts, self._ids = _facet_counts(rows, filters)
+            rows = list(self._base.values(*FACETS).annotate(n=Count("id")).order_by())
+        self.total, self.facet_counts = _facet_counts(rows, filters)
 
     def count(self):
         return self.total
@@ -154,8 +150,15 @@ class ResultSet:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.total
         if not self.total or start >= self.total:
             return []
-        # The full rows of just this page: the long text columns are read for these few only.
-        ids = self._ids[start:stop]
+        # First the ids of the page (sorting narrow rows), then the full rows of just those: a
+        # sort that carried the long text columns would decompress them for every match.
+        with _index_scan():
+            ids = list(
+                self._base.filter(_filter_q(self.filters))
+                .annotate(rank=self._rank)
+                .order_by(F("rank").desc(), "title", "id")
+                .values_list("id", flat=True)[start:stop]
+            )
         rows = (
             SearchEntry.objects.filter(id__in=ids)
             .select_related("page", "document", "parent_page")
