@@ -14,6 +14,7 @@ The same functions prepare the indexed text and the visitor's query, so both sid
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -78,13 +79,6 @@ def light_stem(term):
     return term
 
 
-def term_matches(term, word):
-    """Whether a folded query term matches a folded word of the text (stem, compound part)."""
-    if len(term) < MIN_HEAD_LENGTH:
-        return word == term or word.startswith(term) and len(word) <= len(term) + 2
-    return light_stem(term) in word
-
-
 _SPELLINGS = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
 
 
@@ -102,25 +96,66 @@ def _term_pattern(term):
     return "".join(out)
 
 
-def _terms_regex(terms):
-    """Words containing a term's stem (compound parts too); short terms only as whole words."""
-    alternatives = []
-    for term in sorted(terms, key=len, reverse=True):
-        if len(term) < MIN_HEAD_LENGTH:
-            alternatives.append(rf"\b{_term_pattern(term)}\w{{0,2}}\b")
-        else:
-            alternatives.append(rf"\b\w{{0,40}}?{_term_pattern(light_stem(term))}\w{{0,40}}")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+@lru_cache(maxsize=256)
+def _term_regex(term):
+    """Short terms as whole words (with up to two more letters); longer ones as their stem anywhere."""
+    if len(term) < MIN_HEAD_LENGTH:
+        return re.compile(rf"\b{_term_pattern(term)}\w{{0,2}}\b", re.IGNORECASE)
+    return re.compile(_term_pattern(light_stem(term)), re.IGNORECASE)
+
+
+def _is_word_char(char):
+    return char.isalnum() or char == "_"
 
 
 def _match_spans(text, terms):
-    spans = []
-    for match in _terms_regex(terms).finditer(text):
-        if match.end() > match.start():
-            folded = fold(match.group())
-            hit = next((term for term in terms if term_matches(term, folded)), folded)
-            spans.append((match.start(), match.end(), hit))
+    """(start, end, term) of the matched words, in text order and not overlapping.
+
+    A stem found inside a word marks the whole word (up to 40 letters on each side), so compound
+    parts are highlighted too ("Bündnis" in "Industriebündnisse"). Each term is searched with its
+    own simple pattern, which the regular expression engine finds by its literal text; where two
+    terms match the same word, the longer term is credited.
+    """
+    found = []
+    for rank, term in enumerate(sorted(terms, key=len, reverse=True)):
+        for match in _term_regex(term).finditer(text):
+            start, end = match.start(), match.end()
+            if len(term) >= MIN_HEAD_LENGTH:
+                floor, ceiling = max(0, start - 40), min(len(text), end + 40)
+                while start > floor and _is_word_char(text[start - 1]):
+                    start -= 1
+                while end < ceiling and _is_word_char(text[end]):
+                    end += 1
+            found.append((start, rank, end, term))
+    found.sort()
+    spans, position = [], 0
+    for start, _rank, end, term in found:
+        if start >= position and end > start:
+            spans.append((start, end, term))
+            position = end
     return spans
+
+
+def _best_window(spans, length):
+    """Index of the span that starts the window of ``length`` characters with the most different
+    terms (then the most matches); one pass with two pointers over the spans."""
+    best, best_score = 0, (-1, -1)
+    in_window, end = {}, 0
+    for index, (span_start, _end, _term) in enumerate(spans):
+        while end < len(spans) and spans[end][1] <= span_start + length:
+            in_window[spans[end][2]] = in_window.get(spans[end][2], 0) + 1
+            end += 1
+        score = (len(in_window), end - index)
+        if score > best_score:
+            best, best_score = index, score
+        if end > index:  # the current span leaves the window before the next one starts it
+            term = spans[index][2]
+            in_window[term] -= 1
+            if not in_window[term]:
+                del in_window[term]
+        else:
+            end = index + 1
+    return best
 
 
 def _render(text, spans, start, end):
@@ -146,13 +181,7 @@ def highlight(text, terms, length=240):
     if not spans:
         return ""
     # The window that contains the most different terms (then the most matches) wins.
-    best, best_score = 0, (-1, -1)
-    for index, (span_start, _end, _term) in enumerate(spans):
-        window = [s for s in spans[index:] if s[1] <= span_start + length]
-        score = (len({s[2] for s in window}), len(window))
-        if score > best_score:
-            best, best_score = index, score
-    anchor = spans[best][0]
+    anchor = spans[_best_window(spans, length)][0]
     start = max(0, anchor - length // 4)
     if start:
         space = text.find(" ", start, anchor)
