@@ -224,3 +224,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@n3tzwerk.org")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Public forms: per-client rate limit (cms/core/ratelimit.py; django-ratelimit on the default
+# cache, shared across workers with Redis). If the cache is down, the forms stay open.
+FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
+RATELIMIT_FAIL_OPEN = True
