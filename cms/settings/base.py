@@ -193,6 +193,9 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# The file's real type must match its extension (cms/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
