@@ -46,6 +46,10 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
 
+soak: install ## 3x60 s of load (50 clients) on own PostgreSQL/Redis/gunicorn, with outages -> docs/reliability.md
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python scripts/soak.py
+
 BACKUP_DIR ?= backups
 
 backup: install ## Back up the database (DATABASE_URL) and MEDIA_ROOT into a new folder under BACKUP_DIR
@@ -59,4 +63,4 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 
 .PHONY: help install setup run lint check test format bench-search publish-scheduled
-.PHONY: backup restore
+.PHONY: backup restore soak
