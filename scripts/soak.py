@@ -6,6 +6,7 @@ Starts everything it needs in a temporary folder (PostgreSQL on port 5433 via in
 (``make soak`` installs it). Not a test: the figures depend on the machine.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -50,14 +51,16 @@ done = function(summary, latency, requests)
   io.write("STATUS " .. "{" .. table.concat(parts, ", ") .. "}\n")
   io.write(string.format("LATENCY {\"p50\": %%d, \"p99\": %%d, \"max\": %%d}\n",
     latency:percentile(50), latency:percentile(99), latency.max))
-  io.write(string.format("ERRORS {\"connect\": %%d, \"read\": %%d, \"write\": %%d, \"timeout\": %%d, \"status\": %%d}\n",
-    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout, summary.errors.status))
+  local e = summary.errors
+  io.write(string.format(
+    "ERRORS {\"connect\": %%d, \"read\": %%d, \"write\": %%d, \"timeout\": %%d, \"status\": %%d}\n",
+    e.connect, e.read, e.write, e.timeout, e.status))
 end
 """
 
 
 def log(message):
-    print(f"[soak {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[soak {time.strftime('%H:%M:%S')}] {message}", flush=True)  # noqa: T201
 
 
 def run(*command, **kwargs):
@@ -272,26 +275,26 @@ def main():
         finally:
             soak.stop_gunicorn()
             soak.stop_redis()
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 soak.stop_postgres()
-            except subprocess.CalledProcessError:
-                pass
     write_report(results)
 
 
 def wrk_only(workdir):
     soak = Soak(workdir)
-    print(json.dumps(soak.wrk("PostgreSQL-Neustart")), flush=True)
+    print(json.dumps(soak.wrk("PostgreSQL-Neustart")), flush=True)  # noqa: T201
 
 
 def describe(result):
     statuses = ", ".join(f"{code}: {count}" for code, count in sorted(result.get("status", {}).items()))
     errors = result.get("errors", {})
     socket_errors = sum(errors.get(key, 0) for key in ("connect", "read", "write", "timeout"))
-    latency = result.get("latency", {})
+    latency = " / ".join(
+        f"{result.get('latency', {}).get(key, 0) / 1000:.0f}" for key in ("p50", "p99", "max")
+    )
     return (
-        f"| {result['label']} | {result['requests']} | {result.get('rps', 0):.1f} | {statuses} | {socket_errors} | "
-        f"{latency.get('p50', 0) / 1000:.0f} / {latency.get('p99', 0) / 1000:.0f} / {latency.get('max', 0) / 1000:.0f} |"
+        f"| {result['label']} | {result['requests']} | {result.get('rps', 0):.1f} | {statuses} "
+        f"| {socket_errors} | {latency} |"
     )
 
 
@@ -304,8 +307,8 @@ def write_report(results):
     table = [
         marker,
         "",
-        f"Letzter Lauf: {time.strftime('%d.%m.%Y %H:%M')} UTC, {os.cpu_count()} CPU-Kerne, {WORKERS} gunicorn-Worker, "
-        f"{CONNECTIONS} gleichzeitige Verbindungen, je {DURATION} s.",
+        f"Letzter Lauf: {time.strftime('%d.%m.%Y %H:%M')} UTC, {os.cpu_count()} CPU-Kerne, "
+        f"{WORKERS} gunicorn-Worker, {CONNECTIONS} gleichzeitige Verbindungen, je {DURATION} s.",
         "",
         "| Phase | Anfragen | Anfragen/s | Statuscodes | Socket-Fehler | Latenz p50 / p99 / max (ms) |",
         "| --- | --- | --- | --- | --- | --- |",
