@@ -238,9 +238,10 @@ RATELIMIT_FAIL_OPEN = True
 
 # Admin login: lockout after repeated failures (django-axes; German page axes/lockout.html).
 # Locks the combination of user name and client address, so nobody can lock an editor out from
-# elsewhere; a successful login resets the count.
+# elsewhere; a successful login resets the count. AxesBackend (the lockout check plus ModelBackend's
+# get_user) rather than AxesStandaloneBackend: Wagtail's test utilities log in with the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -81,7 +81,7 @@ def test_production_session_cookies_are_secure(monkeypatch):
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"
     assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
-    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesBackend"
 
 
 def test_session_cookie_is_httponly_samesite_and_ends_with_the_browser(client, editor):
