@@ -235,6 +235,8 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 # cache, shared across workers with Redis). If the cache is down, the forms stay open.
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 RATELIMIT_FAIL_OPEN = True
+# Behind a reverse proxy: the request header with the client's address, e.g. HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 
 # Admin login: lockout after repeated failures (django-axes; German page axes/lockout.html).
 # Locks the combination of user name and client address, so nobody can lock an editor out from
