@@ -46,8 +46,21 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
 
+soak: install ## 3x60 s of load (50 clients) on own PostgreSQL/Redis/gunicorn, with outages -> docs/reliability.md
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python scripts/soak.py
+
+BACKUP_DIR ?= backups
+
+backup: install ## Back up the database (DATABASE_URL) and MEDIA_ROOT into a new folder under BACKUP_DIR
+	$(BIN)/python manage.py backup_site --to "$(BACKUP_DIR)"
+
+restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and MEDIA_ROOT
+	$(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
+
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 .PHONY: help install setup run lint check test format bench-search publish-scheduled
+.PHONY: backup restore soak

@@ -10,6 +10,8 @@ from cms.api import api_router
 from cms.core.views import robots_txt
 from search import views as search_views
 
+handler500 = "cms.core.middleware.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse
@@ -19,11 +19,10 @@ from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from cms.core.validators import postcode_validator
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-postcode_validator = RegexValidator(r"^\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben, z. B. 50667.")
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -318,6 +317,8 @@ class EventSubmission(models.Model):
     consent = models.BooleanField("Einwilligung in die Speicherung", default=False)
     created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
     confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
+    # The one-time token of the filled-in form: a double click stores the report only once.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = "Meldung einer Veranstaltung"

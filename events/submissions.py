@@ -11,7 +11,7 @@ import logging
 from django import forms
 from django.core.mail import send_mail
 from django.core.validators import RegexValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -19,8 +19,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core.constants import FederalState
+from cms.core.forms import SubmissionTokenMixin, honeypot_field, text_field
+from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
+from cms.core.validators import postcode_validator
 from events.geocoding import fill_missing_location
-from events.models import EventPage, EventSubmission, postcode_validator
+from events.models import EventPage, EventSubmission
 from events.pages import add_event, event_errors
 
 logger = logging.getLogger("cms.events")
@@ -48,24 +51,6 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-def _required(message):
-    return {"required": message}
-
-
-def _text(label, max_length, *, required=True, message=None, help_text="", widget=None, **attrs):
-    errors = {"max_length": "Bitte höchstens %(limit_value)d Zeichen eingeben (jetzt: %(show_value)d)."}
-    if required:
-        errors["required"] = message or f"Bitte geben Sie „{label}“ an."
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        error_messages=errors,
-        widget=(widget or forms.TextInput)(attrs=attrs),
-    )
-
-
 def _datetime(label, *, required, message=None, help_text=""):
     errors = {
         "invalid": ("Bitte Datum und Uhrzeit im Format TT.MM.JJJJ HH:MM angeben, z. B. 20.09.2017 14:00.")
@@ -82,10 +67,10 @@ def _datetime(label, *, required, message=None, help_text=""):
     )
 
 
-class EventSubmissionForm(forms.Form):
+class EventSubmissionForm(SubmissionTokenMixin, forms.Form):
     """The partner's report: the public fields of an EventPage plus who reports it."""
 
-    title = _text(
+    title = text_field(
         "Titel der Veranstaltung",
         255,
         message="Bitte geben Sie den Titel der Veranstaltung an.",
@@ -115,7 +100,7 @@ class EventSubmissionForm(forms.Form):
         help_text="Datum und Uhrzeit, z. B. 20.09.2017 14:00",
     )
     end = _datetime("Ende (optional)", required=False, help_text="Datum und Uhrzeit, z. B. 20.09.2017 16:30")
-    description = _text(
+    description = text_field(
         "Beschreibung",
         4000,
         message="Bitte beschreiben Sie die Veranstaltung in ein paar Sätzen.",
@@ -123,20 +108,20 @@ class EventSubmissionForm(forms.Form):
         widget=forms.Textarea,
         rows=8,
     )
-    organiser_name = _text(
+    organiser_name = text_field(
         "Veranstalter",
         255,
         message="Bitte geben Sie den Veranstalter an.",
         help_text="Unternehmen, Kammer, Gewerkschaft, Verband oder Initiative",
         autocomplete="organization",
     )
-    venue = _text(
+    venue = text_field(
         "Veranstaltungsort",
         255,
         message="Bitte geben Sie den Veranstaltungsort an.",
         help_text="z. B. „Werk Andernach, Tor 3“",
     )
-    street = _text("Straße und Hausnummer (optional)", 255, required=False, autocomplete="address-line1")
+    street = text_field("Straße und Hausnummer (optional)", 255, required=False, autocomplete="address-line1")
     postcode = forms.CharField(
         label="Postleitzahl",
         max_length=5,
@@ -147,7 +132,7 @@ class EventSubmissionForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
     )
-    city = _text("Ort", 120, message="Bitte geben Sie den Ort an.", autocomplete="address-level2")
+    city = text_field("Ort", 120, message="Bitte geben Sie den Ort an.", autocomplete="address-level2")
     federal_state = forms.ChoiceField(
         label="Bundesland",
         choices=[("", "Bitte wählen"), *FederalState.choices],
@@ -157,7 +142,7 @@ class EventSubmissionForm(forms.Form):
         },
     )
     registration_required = forms.BooleanField(label="Anmeldung erforderlich", required=False)
-    registration_info = _text(
+    registration_info = text_field(
         "Hinweise zur Anmeldung (optional)", 500, required=False, help_text="z. B. „bis 10. Mai per E-Mail“"
     )
     registration_url = forms.URLField(
@@ -171,7 +156,7 @@ class EventSubmissionForm(forms.Form):
             "max_length": "Die Adresse ist zu lang (höchstens %(limit_value)d Zeichen).",
         },
     )
-    accessibility = _text(
+    accessibility = text_field(
         "Barrierefreiheit (optional)",
         1000,
         required=False,
@@ -179,7 +164,9 @@ class EventSubmissionForm(forms.Form):
         widget=forms.Textarea,
         rows=3,
     )
-    submitter_name = _text("Ihr Name", 120, message="Bitte geben Sie Ihren Namen an.", autocomplete="name")
+    submitter_name = text_field(
+        "Ihr Name", 120, message="Bitte geben Sie Ihren Namen an.", autocomplete="name"
+    )
     submitter_email = forms.EmailField(
         label="Ihre E-Mail-Adresse",
         help_text="An diese Adresse schicken wir die Bestätigung und gegebenenfalls Rückfragen.",
@@ -209,12 +196,7 @@ class EventSubmissionForm(forms.Form):
         ),
         error_messages={"required": "Ohne Ihre Einwilligung können wir die Meldung nicht speichern."},
     )
-    # Honeypot: hidden from people (and screen readers); bots fill in every field.
-    website = forms.CharField(
-        label="Bitte lassen Sie dieses Feld leer",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     fieldsets = [
         ("Die Veranstaltung", ["title", "kind", "audience", "start", "end", "description"]),
@@ -234,6 +216,7 @@ class EventSubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.index = index
         self.event = None
+        self.add_token_field()
 
     @property
     def is_spam(self):
@@ -312,13 +295,21 @@ def submit_view(index, request):
     if not index.accepts_submissions:
         return _render(index, request, "events/event_submit_page.html", closed=True)
     if request.method == "POST":
+        if form_rate_limited(request, "events.submit"):
+            form = EventSubmissionForm(initial=initial_from_post(request), index=index)
+            response = _render(
+                index, request, "events/event_submit_page.html", form=form, rate_limited=RATE_LIMITED_MESSAGE
+            )
+            response.status_code = 429
+            return response
         form = EventSubmissionForm(request.POST, index=index)
         if form.is_valid():
             if form.is_spam:
                 logger.info("Event submission for %s dropped by the honeypot", index.pk)
             else:
-                submission = submit_event(index, form)
-                send_confirmation(submission, request)
+                submission, created = submit_event(index, form)
+                if created:
+                    send_confirmation(submission, request)
             return redirect(index.get_url(request) + index.reverse_subpage("submit_thanks"))
     else:
         form = EventSubmissionForm(index=index)
@@ -329,9 +320,25 @@ def thanks_view(index, request):
     return _render(index, request, "events/event_submit_thanks.html")
 
 
-@transaction.atomic
 def submit_event(index, form):
-    """Store the report: a draft page under ``index`` in its workflow, and the submitter's data."""
+    """Store the report once: ``(submission, created)``; a resent form (same token) stores nothing."""
+    token = form.submission_token
+    existing = EventSubmission.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing, False
+    try:
+        return _store_event(index, form, token), True
+    except IntegrityError:
+        # The same form sent twice at once: the other request stored it first.
+        existing = EventSubmission.objects.filter(submission_token=token).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+@transaction.atomic
+def _store_event(index, form, token):
+    """A draft page under ``index`` in its workflow, and the submitter's data."""
     # Partners rarely know coordinates: the postcode gives an approximate place on the map.
     page = add_event(index, fill_missing_location(form.event))
     data = form.cleaned_data
@@ -341,6 +348,7 @@ def submit_event(index, form):
         email=data["submitter_email"],
         phone=data["submitter_phone"],
         consent=data["consent"],
+        submission_token=token,
     )
     workflow = page.get_workflow()
     if workflow is not None:

@@ -1,91 +1,75 @@
 """The order form: who orders, where it goes, and how many of each active catalogue item."""
 
 from django import forms
-from django.core.validators import RegexValidator
+
+from cms.core.forms import SubmissionTokenMixin, honeypot_field, required, text_field
+from cms.core.validators import postcode_validator
 
 QUANTITY_PREFIX = "menge_"
 HONEYPOT = "website"
 NO_ITEMS = "no_items"
 
 
-def _required(message):
-    return {"required": message}
-
-
-class OrderForm(forms.Form):
-    name = forms.CharField(
-        label="Vor- und Nachname",
-        max_length=120,
-        error_messages={
-            **_required("Bitte geben Sie Ihren Namen an."),
-            "max_length": "Der Name ist zu lang (höchstens %(limit_value)d Zeichen).",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+class OrderForm(SubmissionTokenMixin, forms.Form):
+    name = text_field(
+        "Vor- und Nachname",
+        120,
+        message="Bitte geben Sie Ihren Namen an.",
+        max_length_message="Der Name ist zu lang (höchstens %(limit_value)d Zeichen).",
+        autocomplete="name",
     )
-    organisation = forms.CharField(
-        label="Organisation",
-        max_length=200,
+    organisation = text_field(
+        "Organisation",
+        200,
+        message="Bitte geben Sie Ihre Organisation an.",
+        max_length_message="Der Name der Organisation ist zu lang (höchstens %(limit_value)d Zeichen).",
         help_text="Unternehmen, Kammer, Gewerkschaft, Verband oder Initiative",
-        error_messages={
-            **_required("Bitte geben Sie Ihre Organisation an."),
-            "max_length": "Der Name der Organisation ist zu lang (höchstens %(limit_value)d Zeichen).",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        autocomplete="organization",
     )
     email = forms.EmailField(
         label="E-Mail-Adresse",
         max_length=254,
         help_text="An diese Adresse schicken wir die Bestätigung.",
         error_messages={
-            **_required("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            **required("Bitte geben Sie Ihre E-Mail-Adresse an."),
             "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
             "max_length": "Die E-Mail-Adresse ist zu lang (höchstens %(limit_value)d Zeichen).",
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    street = forms.CharField(
-        label="Straße und Hausnummer",
-        max_length=200,
-        error_messages={
-            **_required("Bitte geben Sie Straße und Hausnummer an."),
-            "max_length": "Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen).",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    street = text_field(
+        "Straße und Hausnummer",
+        200,
+        message="Bitte geben Sie Straße und Hausnummer an.",
+        max_length_message="Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen).",
+        autocomplete="street-address",
     )
     postcode = forms.CharField(
         label="Postleitzahl",
         help_text="Fünf Ziffern; wir liefern nur innerhalb Deutschlands.",
-        validators=[
-            RegexValidator(r"^\d{5}$", "Bitte geben Sie eine Postleitzahl mit fünf Ziffern an, z. B. 10117.")
-        ],
-        error_messages=_required("Bitte geben Sie die Postleitzahl an."),
+        validators=[postcode_validator],
+        error_messages=required("Bitte geben Sie die Postleitzahl an."),
         widget=forms.TextInput(
             attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": 6, "maxlength": 10}
         ),
     )
-    city = forms.CharField(
-        label="Ort",
-        max_length=120,
-        error_messages={
-            **_required("Bitte geben Sie den Ort an."),
-            "max_length": "Der Ort ist zu lang (höchstens %(limit_value)d Zeichen).",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    city = text_field(
+        "Ort",
+        120,
+        message="Bitte geben Sie den Ort an.",
+        max_length_message="Der Ort ist zu lang (höchstens %(limit_value)d Zeichen).",
+        autocomplete="address-level2",
     )
-    comment = forms.CharField(
-        label="Anmerkung (freiwillig)",
+    comment = text_field(
+        "Anmerkung (freiwillig)",
+        1000,
         required=False,
-        max_length=1000,
+        max_length_message="Die Anmerkung ist zu lang (höchstens %(limit_value)d Zeichen).",
         help_text="z. B. ein Liefertermin oder ein Hinweis für den Versand",
-        error_messages={"max_length": "Die Anmerkung ist zu lang (höchstens %(limit_value)d Zeichen)."},
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea,
+        rows=4,
     )
-    # Honeypot: hidden from people (CSS and aria-hidden); bots tend to fill in every field.
-    website = forms.CharField(
-        label="Bitte dieses Feld leer lassen",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1"}),
-    )
+    website = honeypot_field("Bitte dieses Feld leer lassen")
 
     customer_field_names = ("name", "organisation", "email")
     address_field_names = ("street", "postcode", "city")
@@ -93,7 +77,7 @@ class OrderForm(forms.Form):
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
-        self.fields[HONEYPOT].widget.attrs["autocomplete"] = "off"
+        self.add_token_field()
         for item in self.items:
             limit = item.max_quantity
             self.fields[f"{QUANTITY_PREFIX}{item.pk}"] = forms.IntegerField(

@@ -1,6 +1,6 @@
 """Materials of the Woche der Industrie: free downloads, the order catalogue and the orders."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -13,13 +13,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.models.mixins import SectionContactMixin
+from cms.core.validators import postcode_validator
 from materials.panels import OrderLinesPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 SESSION_KEY = "materials_last_order"
-
-postcode_validator = RegexValidator(r"^\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben, z. B. 10117.")
 
 
 class MaterialsPage(SectionContactMixin, Page):
@@ -224,9 +223,17 @@ class OrderPage(RoutablePageMixin, Page):
     def index_route(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().index_route(request, *args, **kwargs)
+        from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
         from materials.forms import OrderForm
         from materials.orders import place_order
 
+        if form_rate_limited(request, "materials.order"):
+            form = OrderForm(initial=initial_from_post(request), items=self.catalogue())
+            response = self.render(
+                request, form=form, context_overrides={"rate_limited": RATE_LIMITED_MESSAGE}
+            )
+            response.status_code = 429
+            return response
         form = OrderForm(request.POST, items=self.catalogue())
         if form.is_spam:
             # Pretend success, so a bot learns nothing; store nothing.
@@ -289,6 +296,8 @@ class Order(models.Model):
         default=ConfirmationStatus.PENDING,
     )
     confirmation_error = models.CharField("Fehler beim E-Mail-Versand", max_length=500, blank=True)
+    # The one-time token of the filled-in form: a double click stores the order only once.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     panels = [
         MultiFieldPanel([FieldPanel("status"), FieldPanel("internal_note")], heading="Bearbeitung"),

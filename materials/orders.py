@@ -8,7 +8,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from materials.models import Order, OrderLine
@@ -17,13 +17,28 @@ logger = logging.getLogger(__name__)
 
 
 def place_order(page, form):
-    """Store the valid ``form`` as an Order with its lines, then send the confirmation."""
-    with transaction.atomic():
-        order = Order.objects.create(page=page, **form.customer_data())
-        OrderLine.objects.bulk_create(
-            OrderLine(order=order, item=item, item_name=item.name, quantity=quantity)
-            for item, quantity in form.ordered_items()
-        )
+    """Store the valid ``form`` as an Order with its lines, then send the confirmation.
+
+    The same form sent again (a double click, a reloaded POST: the same submission token) stores
+    nothing and returns the order stored the first time.
+    """
+    token = form.submission_token
+    existing = Order.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            order = Order.objects.create(page=page, submission_token=token, **form.customer_data())
+            OrderLine.objects.bulk_create(
+                OrderLine(order=order, item=item, item_name=item.name, quantity=quantity)
+                for item, quantity in form.ordered_items()
+            )
+    except IntegrityError:
+        # Both clicks arrived at once: the other request stored the order first.
+        existing = Order.objects.filter(submission_token=token).first()
+        if existing is None:
+            raise
+        return existing
     send_confirmation(order, page)
     return order
 

@@ -23,6 +23,7 @@ MAX_FILE_SIZE = 50 * 1024 * 1024  # bytes; larger files are not opened at all
 MAX_PAGES = 500  # PDF pages or PPTX slides read
 MAX_CHARS = 200_000  # characters of text kept
 MAX_ZIP_MEMBER_SIZE = 30 * 1024 * 1024  # uncompressed XML per member (zip bombs)
+MAX_ZIP_TOTAL_SIZE = 300 * 1024 * 1024  # uncompressed size of all members together
 TIME_LIMIT = 60  # seconds of wall-clock time for the child process
 CPU_LIMIT = 45  # seconds of CPU time for the child process
 MEMORY_LIMIT = 768 * 1024 * 1024  # bytes of address space for the child process
@@ -131,7 +132,25 @@ def _zip_xml_text(path, member, paragraph_tags):
     return "\n".join(paragraphs)
 
 
+def _check_zip(path):
+    """Refuse an Office file whose members would unpack beyond the limits (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ExtractionError("Die Datei ist beschädigt oder ungültig.") from exc
+    total = sum(member.file_size for member in members)
+    largest = max((member.file_size for member in members if member.filename.endswith(".xml")), default=0)
+    if total > MAX_ZIP_TOTAL_SIZE or largest > MAX_ZIP_MEMBER_SIZE:
+        raise ExtractionError(
+            "Die Datei ist zu groß, um ihren Text zu erkennen: entpackt wäre sie über "
+            f"{max(total, largest) // 2**20} MB groß."
+        )
+
+
 def _extract(path, extension):
+    if extension != "pdf":
+        _check_zip(path)
     if extension == "pdf":
         return _pdf_text(path)
     if extension == "pptx":

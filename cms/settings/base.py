@@ -73,10 +73,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -193,6 +196,9 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# The file's real type must match its extension (cms/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
@@ -224,3 +230,30 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@n3tzwerk.org")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Public forms: per-client rate limit (cms/core/ratelimit.py; django-ratelimit on the default
+# cache, shared across workers with Redis). If the cache is down, the forms stay open.
+FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
+RATELIMIT_FAIL_OPEN = True
+# Behind a reverse proxy: the request header with the client's address, e.g. HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+
+# Admin login: lockout after repeated failures (django-axes; German page axes/lockout.html).
+# Locks the combination of user name and client address, so nobody can lock an editor out from
+# elsewhere; a successful login resets the count. AxesBackend (the lockout check plus ModelBackend's
+# get_user) rather than AxesStandaloneBackend: Wagtail's test utilities log in with the first backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+
+# Sessions: HttpOnly, SameSite, ended after eight hours or when the browser closes (production
+# adds SESSION_COOKIE_SECURE).
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

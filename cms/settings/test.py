@@ -14,3 +14,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="n3tzwerk-test-media-"))
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["loggers"]["cms"]["level"] = "WARNING"
+# The tests share one client address; tests of the limit itself set a low one.
+FORM_RATE_LIMIT = "10000/h"
+# django-axes needs the request in authenticate(); the test client's login() has none. The
+# lockout tests switch it on (tests/cms/test_login_lockout.py).
+AXES_ENABLED = False

@@ -70,16 +70,6 @@ def make_docx(text):
     return buffer.getvalue()
 
 
-@pytest.fixture
-def write(tmp_path):
-    def write(name, data):
-        path = tmp_path / name
-        path.write_bytes(data)
-        return path
-
-    return write
-
-
 def test_pdf_text(write):
     result = extraction.extract_file(
         write("a.pdf", make_pdf("Industriedialog Seite eins", "Seite zwei Bündnis"))

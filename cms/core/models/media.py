@@ -75,6 +75,12 @@ class CustomDocument(AbstractDocument):
         verbose_name = "Dokument"
         verbose_name_plural = "Dokumente"
 
+    def clean(self):
+        # Wagtail's extension check; without a file (the upload was refused by the form, which
+        # says why) it would only add a confusing "extension '' not allowed".
+        if self.file:
+            super().clean()
+
     @property
     def file_type(self):
         """Human-readable file type, e.g. 'PDF' or 'PowerPoint'."""

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from cms.core.backup import BackupError, latest, restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Stellt eine Sicherung in die Datenbank aus DATABASE_URL und nach MEDIA_ROOT wieder her "
+        "(ersetzt deren Inhalt)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--from", dest="source", default="backups", help="Sicherungsordner oder ihr Oberordner"
+        )
+
+    def handle(self, *args, **options):
+        try:
+            folder = latest(options["source"])
+            connection.close()
+            restore(folder, connection.settings_dict, settings.MEDIA_ROOT)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Wiederhergestellt aus {folder}")

@@ -1,0 +1,29 @@
+"""Rate limiting of the public forms per client (django-ratelimit on the default cache).
+
+Every POST to a form counts, valid or not, honeypot or not; past ``FORM_RATE_LIMIT`` per client
+address the form is shown again with the entered data and a German message, status 429, and
+nothing is stored. Behind a reverse proxy the proxy must set REMOTE_ADDR (or configure
+``RATELIMIT_IP_META_KEY``). With a shared cache (Redis) the limit holds across workers; if the
+cache is down, the forms stay open (``RATELIMIT_FAIL_OPEN``).
+"""
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+
+RATE_LIMITED_MESSAGE = (
+    "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Einsendungen. Bitte warten Sie einige Minuten "
+    "und senden Sie das Formular dann erneut. Ihre Eingaben sind erhalten geblieben; es wurde noch "
+    "nichts gespeichert."
+)
+
+
+def form_rate_limited(request, group):
+    """True if this POST is one too many for the client (and counts it)."""
+    return is_ratelimited(
+        request, group=group, key="ip", rate=settings.FORM_RATE_LIMIT, method="POST", increment=True
+    )
+
+
+def initial_from_post(request):
+    """The POSTed values as a form's ``initial``, to show them again without validating them."""
+    return {key: request.POST.get(key) for key in request.POST if key != "csrfmiddlewaretoken"}

@@ -1,0 +1,87 @@
+"""Uploads: a document's content must be what its extension says.
+
+Wagtail checks the extension (``WAGTAILDOCS_EXTENSIONS``) and the size
+(``WAGTAILDOCS_MAX_UPLOAD_SIZE``); :class:`DocumentForm` (``WAGTAILDOCS_DOCUMENT_FORM_BASE``)
+adds the real type: magic bytes via ``filetype`` for PDF and ZIP, and the package's own marker for
+the Office formats (OOXML's main part, ODF's ``mimetype`` entry), so an executable, a script or an
+image renamed to ``.pdf`` or ``.docx`` is refused with a German message before it is stored.
+Images are checked by Wagtail itself (it opens them with Willow).
+"""
+
+import zipfile
+
+import filetype
+from django import forms
+from wagtail.documents.forms import BaseDocumentForm
+
+FORMAT_NAMES = {
+    "pdf": "PDF-Dokument",
+    "docx": "Word-Dokument",
+    "pptx": "PowerPoint-Präsentation",
+    "xlsx": "Excel-Tabelle",
+    "odt": "OpenDocument-Text",
+    "odp": "OpenDocument-Präsentation",
+}
+OOXML_MAIN_PART = {"docx": "word/document.xml", "pptx": "ppt/presentation.xml", "xlsx": "xl/workbook.xml"}
+ODF_MIMETYPE = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+HEAD_SIZE = 8192
+
+
+def _read_head(file):
+    file.seek(0)
+    head = file.read(HEAD_SIZE)
+    file.seek(0)
+    return head
+
+
+def _zip_marker_ok(file, extension):
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            if extension in OOXML_MAIN_PART:
+                return OOXML_MAIN_PART[extension] in names
+            info = archive.getinfo("mimetype") if "mimetype" in names else None
+            if info is None or info.file_size > 200:
+                return False
+            return archive.read(info).decode("ascii", "replace").strip() == ODF_MIMETYPE[extension]
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def content_mismatch(file, extension):
+    """A German message if ``file`` is not really a file of type ``extension``, else ``None``."""
+    extension = extension.lower()
+    expected = FORMAT_NAMES.get(extension)
+    if expected is None:
+        return None  # not a document format this check knows (the extension check refuses it)
+    kind = filetype.guess(_read_head(file))
+    found = kind.extension if kind else None
+    if extension == "pdf":
+        ok = found == "pdf"
+    else:
+        ok = found in {"zip", extension} and _zip_marker_ok(file, extension)
+    if ok:
+        return None
+    what = f"erkannt: {found.upper()}" if found and found != extension else "Inhalt nicht erkannt"
+    return (
+        f"Der Inhalt der Datei passt nicht zur Endung .{extension}: erwartet wird der Typ "
+        f"„{expected}“ ({what}). Bitte laden Sie die Originaldatei hoch."
+    )
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form plus the check of the file's real type."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data:
+            extension = file.name.rsplit(".", 1)[-1] if "." in file.name else ""
+            message = content_mismatch(file, extension)
+            if message:
+                raise forms.ValidationError(message, code="content_mismatch")
+        return file

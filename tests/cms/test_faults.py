@@ -1,0 +1,112 @@
+"""Faults: a German 503 while the database is unreachable, and a site that keeps serving without Redis."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.template import loader
+from django.test import Client, override_settings
+
+from cms.core.middleware import server_error
+from materials.models import Order
+from tests.cms.test_settings_env import _restore_settings_modules, load_settings  # noqa: F401 - fixture
+from tests.materials.test_order_form import valid_data
+
+
+def database_down(error=OperationalError):
+    message = "connection to server at 127.0.0.1, port 5432 failed: Connection refused"
+    return mock.patch.object(CursorWrapper, "execute", side_effect=error(message))
+
+
+@pytest.mark.parametrize("error", [OperationalError, InterfaceError])
+@pytest.mark.parametrize("path", ["/", "/suche/?q=Industrie", "/sitemap.xml", "/api/v2/pages/"])
+def test_database_outage_gives_a_german_503_then_recovers(home_page, path, error):
+    client = Client(raise_request_exception=False)
+    with database_down(error):
+        response = client.get(path)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "no-store"
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "vorübergehend nicht erreichbar" in html
+
+    # Once the database answers again the same process serves normally.
+    assert client.get(path).status_code == 200
+
+
+def test_form_post_during_outage_says_nothing_was_stored(order_page, items):
+    client = Client(raise_request_exception=False)
+    url, data = order_page.url, valid_data(items)
+    with database_down():
+        response = client.post(url, data)
+    assert response.status_code == 503
+    assert "noch nicht gespeichert" in response.content.decode()
+    assert not Order.objects.exists()
+
+
+def test_the_503_page_makes_no_database_query():
+    # No database access is allowed in this test (no db fixture): a query would raise.
+    html = loader.get_template("503.html").render()
+    assert "Datenbank" in html
+
+
+def test_errors_outside_views_are_caught_by_the_500_handler(rf):
+    request = rf.get("/")
+    try:
+        raise OperationalError("the database system is shutting down")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503
+
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Fehler auf dem Server" in response.content.decode()
+
+
+def test_other_errors_are_not_turned_into_503(home_page):
+    client = Client(raise_request_exception=False)
+    with mock.patch.object(CursorWrapper, "execute", side_effect=ValueError("bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+
+
+@pytest.fixture
+def dead_redis(monkeypatch):
+    """The production cache configuration, pointed at a port where no Redis listens."""
+    caches = load_settings(monkeypatch, REDIS_URL="redis://127.0.0.1:1/0").CACHES
+    assert caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    with override_settings(CACHES=caches, DJANGO_REDIS_IGNORE_EXCEPTIONS=True):
+        yield
+
+
+def test_site_keeps_serving_without_redis(dead_redis, home_page, order_page, items, client):
+    assert cache.get("anything") is None  # no exception: the outage is ignored
+    for path in ["/", "/suche/?q=Industrie", "/sitemap.xml", order_page.url]:
+        assert client.get(path).status_code == 200, path
+    # The rate limit needs the cache; without it the forms stay open rather than closed.
+    response = client.post(order_page.url, valid_data(items))
+    assert response.status_code == 302
+    assert Order.objects.count() == 1
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_rate_limit_is_shared_through_redis(redis_url, monkeypatch, order_page, items):
+    caches = load_settings(monkeypatch, REDIS_URL=redis_url).CACHES
+    with override_settings(CACHES=caches):
+        cache.clear()
+        try:
+            # Two clients from one address, as two gunicorn workers would see them.
+            first, second = Client(), Client()
+            assert first.post(order_page.url, valid_data(items, name="Eins")).status_code == 302
+            assert second.post(order_page.url, valid_data(items, name="Zwei")).status_code == 302
+            assert first.post(order_page.url, valid_data(items, name="Drei")).status_code == 429
+        finally:
+            cache.clear()
+    assert Order.objects.count() == 2
