@@ -46,8 +46,11 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
 
+screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
+	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
+
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run lint check test format bench-search publish-scheduled
+.PHONY: help install setup run lint check test format bench-search publish-scheduled screenshots
