@@ -57,10 +57,12 @@ backup: install ## Back up the database (DATABASE_URL) and MEDIA_ROOT into a new
 
 restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and MEDIA_ROOT
 	$(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
+screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
+	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 .PHONY: help install setup run lint check test format bench-search publish-scheduled
-.PHONY: backup restore soak
+.PHONY: backup restore soak screenshots

@@ -47,6 +47,8 @@ class HomePage(SectionContactMixin, Page):
         "materials.MaterialsPage",
         "materials.OrderPage",
         "news.NewsIndexPage",
+        "accessibility.AccessibilityStatementPage",
+        "accessibility.EasyLanguageIndexPage",
     ]
     latest_news_count = 3
 

@@ -2,7 +2,9 @@
 
 Tests marked ``postgres`` skip with a reason when the suite runs on another database; when
 ``REQUIRE_POSTGRES=1`` (set by .ci/run for the PostgreSQL pass) such a skip is a failure.
-``redis_url`` works the same way with ``REQUIRE_REDIS=1``.
+``redis_url`` works the same way with ``REQUIRE_REDIS=1``, and tests marked ``browser`` (Playwright
+with Debian's Chromium, see tests/browser/) with ``REQUIRE_BROWSER=1``. Browser tests run last: they
+share demo content committed once for the whole session.
 """
 
 import os
@@ -17,6 +19,7 @@ def _required(name):
 
 
 def pytest_collection_modifyitems(config, items):
+    _browser_tests_last_or_skipped(items)
     if connection.vendor == "postgresql":
         return
     reason = f"needs PostgreSQL (the suite runs on {connection.vendor}; set DATABASE_URL=postgres://…)"
@@ -26,6 +29,22 @@ def pytest_collection_modifyitems(config, items):
             f"REQUIRE_POSTGRES=1, but {len(needs_postgres)} tests would be skipped: {reason}"
         )
     for item in needs_postgres:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _browser_tests_last_or_skipped(items):
+    from tests.browser.support import browser_missing
+
+    browser_tests = [item for item in items if "browser" in item.keywords]
+    items[:] = [item for item in items if "browser" not in item.keywords] + browser_tests
+    reason = browser_missing() if browser_tests else None
+    if reason is None:
+        return
+    if _required("REQUIRE_BROWSER"):
+        raise pytest.UsageError(
+            f"REQUIRE_BROWSER=1, but {len(browser_tests)} tests would be skipped: {reason}"
+        )
+    for item in browser_tests:
         item.add_marker(pytest.mark.skip(reason=reason))
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "events",
     "materials",
+    "accessibility",
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -204,6 +207,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
+DEMO_CONTENT_LOADERS += ["accessibility.demo.load"]
 
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
@@ -257,3 +261,24 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Content-Security-Policy (django-csp 4): the public site loads scripts, styles, images and fonts
+# only from its own origin; no inline script (JSON-LD data blocks are not executed, so CSP does not
+# apply to them), no plugins, no framing. The Wagtail and Django admins use inline scripts and
+# styles and sit behind a login: they keep X-Frame-Options but get no CSP header.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from accessibility.models import AccessibilityStatementPage, EasyLanguageIndexPage
 from events.models import EventIndexPage
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
 from materials.models import MaterialsPage, OrderPage
@@ -47,6 +48,8 @@ class HomePageTests(WagtailPageTestCase):
                 MaterialsPage,
                 OrderPage,
                 NewsIndexPage,
+                AccessibilityStatementPage,
+                EasyLanguageIndexPage,
             },
         )
         self.assertCanCreateAt(HomePage, StandardPage)

@@ -1,0 +1,48 @@
+"""Receiving feedback on barriers: store it first, then tell the editors by e-mail.
+
+A failing mail server loses nothing: the feedback is stored before the mail goes out, and a
+failure is only logged (editors see every report under "Rückmeldungen zur Barrierefreiheit").
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from accessibility.models import AccessibilityFeedback
+
+logger = logging.getLogger(__name__)
+
+# The site's editorial group (see news/migrations/0002_roles_and_workflow.py).
+EDITOR_GROUP = "Redaktion"
+
+
+def editor_addresses(page):
+    """The page's contact address and those of the active editors, each once, sorted."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=EDITOR_GROUP).exclude(email="")
+    addresses = set(users.values_list("email", flat=True))
+    if page.contact_id and page.contact.email:
+        addresses.add(page.contact.email)
+    return sorted(addresses) or [settings.DEFAULT_FROM_EMAIL]
+
+
+def receive_feedback(page, form):
+    """Store the valid ``form`` as AccessibilityFeedback and mail the editors. Returns the feedback."""
+    feedback = AccessibilityFeedback.objects.create(page=page, **form.feedback_data())
+    body = render_to_string(
+        "accessibility/email/feedback_notification.txt",
+        {"feedback": feedback, "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/"},
+    )
+    try:
+        send_mail(
+            "Rückmeldung zur Barrierefreiheit",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            editor_addresses(page),
+            fail_silently=False,
+        )
+    except Exception:  # any backend error: the feedback is stored and listed in the admin
+        logger.exception("Mail about accessibility feedback %s could not be sent", feedback.pk)
+    return feedback
