@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from accessibility.models import AccessibilityFeedback
@@ -29,8 +30,24 @@ def editor_addresses(page):
 
 
 def receive_feedback(page, form):
-    """Store the valid ``form`` as AccessibilityFeedback and mail the editors. Returns the feedback."""
-    feedback = AccessibilityFeedback.objects.create(page=page, **form.feedback_data())
+    """Store the valid ``form`` as AccessibilityFeedback and mail the editors. Returns the feedback.
+
+    A form sent again with the same token (double click, reload) stores and mails nothing more.
+    """
+    token = form.submission_token
+    existing = AccessibilityFeedback.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            feedback = AccessibilityFeedback.objects.create(
+                page=page, submission_token=token, **form.feedback_data()
+            )
+    except IntegrityError:  # the same form sent twice at once: the other request stored it
+        existing = AccessibilityFeedback.objects.filter(submission_token=token).first()
+        if existing is None:
+            raise
+        return existing
     body = render_to_string(
         "accessibility/email/feedback_notification.txt",
         {"feedback": feedback, "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/"},

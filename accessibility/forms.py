@@ -1,17 +1,20 @@
-"""The feedback form of the accessibility statement (German messages, honeypot like the other forms)."""
+"""The feedback form of the accessibility statement.
+
+German messages, honeypot and one-time token from cms.core.forms, like the event report and the
+order form.
+"""
 
 from django import forms
 
+from cms.core.forms import SubmissionTokenMixin, honeypot_field, text_field
+
 HONEYPOT = "website"
+TOO_LONG = "Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen)."
 
 
-class FeedbackForm(forms.Form):
-    name = forms.CharField(
-        label="Name (freiwillig)",
-        required=False,
-        max_length=120,
-        error_messages={"max_length": "Der Name ist zu lang (höchstens %(limit_value)d Zeichen)."},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+class FeedbackForm(SubmissionTokenMixin, forms.Form):
+    name = text_field(
+        "Name (freiwillig)", 120, required=False, max_length_message=TOO_LONG, autocomplete="name"
     )
     email = forms.EmailField(
         label="E-Mail-Adresse (freiwillig)",
@@ -24,12 +27,12 @@ class FeedbackForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    page_url = forms.CharField(
-        label="Betroffene Seite (freiwillig)",
+    page_url = text_field(
+        "Betroffene Seite (freiwillig)",
+        500,
         required=False,
-        max_length=500,
+        max_length_message=TOO_LONG,
         help_text="Die Adresse oder der Titel der Seite, auf der die Barriere ist.",
-        error_messages={"max_length": "Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen)."},
     )
     message = forms.CharField(
         label="Beschreibung der Barriere",
@@ -41,14 +44,13 @@ class FeedbackForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    # Honeypot: hidden from people (CSS and aria-hidden); bots tend to fill in every field.
-    website = forms.CharField(
-        label="Bitte dieses Feld leer lassen",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     visible_field_names = ("name", "email", "page_url", "message")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_token_field()
 
     @property
     def visible_fields_in_order(self):

@@ -132,7 +132,15 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
             return super().index_route(request, *args, **kwargs)
         from accessibility.feedback import receive_feedback
         from accessibility.forms import FeedbackForm
+        from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
 
+        if form_rate_limited(request, "accessibility.feedback"):
+            form = FeedbackForm(initial=initial_from_post(request))
+            response = self.render(
+                request, form=form, context_overrides={"rate_limited": RATE_LIMITED_MESSAGE}
+            )
+            response.status_code = 429
+            return response
         form = FeedbackForm(request.POST)
         if form.is_spam:
             return redirect(self.thanks_url(request))  # pretend success; store nothing
@@ -165,6 +173,8 @@ class AccessibilityFeedback(models.Model):
     page_url = models.CharField("Betroffene Seite", max_length=500, blank=True)
     message = models.TextField("Beschreibung der Barriere", max_length=4000)
     done = models.BooleanField("Erledigt", default=False)
+    # The form's one-time token: a double click stores the feedback once (cms.core.forms).
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     note = models.TextField("Notiz der Redaktion", blank=True)
 
     panels = [

@@ -1,12 +1,15 @@
 """The feedback form of the accessibility statement: stored, mailed to the editors, German errors."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.core import mail
+from django.test import override_settings
 
 from accessibility.models import AccessibilityFeedback
 from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import ContactFactory
+from tests.forms.test_protection import token_of
 
 VALID = {
     "name": "Erika Muster",
@@ -105,3 +108,31 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP down")
+
+
+def test_double_click_stores_and_mails_the_feedback_once(client, statement):
+    data = {**VALID, "submission_token": token_of(client.get(statement.url))}
+
+    responses = [client.post(statement.url, data) for _ in range(2)]
+
+    assert [response.status_code for response in responses] == [302, 302]
+    assert AccessibilityFeedback.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_feedback_is_rate_limited_per_client_and_keeps_the_input(client, statement):
+    for number in range(2):
+        client.post(statement.url, {**VALID, "message": f"Barriere {number}"})
+
+    response = client.post(statement.url, {**VALID, "message": "Die Tabelle hat keine Überschriften."})
+
+    assert response.status_code == 429
+    assert AccessibilityFeedback.objects.count() == 2
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "zu viele Einsendungen" in page.get_text()
+    assert (
+        page.find("textarea", {"name": "message"}).get_text().strip()
+        == "Die Tabelle hat keine Überschriften."
+    )
+    assert page.find("input", {"name": "email"})["value"] == VALID["email"]

@@ -6,9 +6,11 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accessibility.models import AccessibilityFeedback
 from events.models import EventPage, EventSubmission
 from materials.models import Order, OrderCatalogueItem, OrderLine
 from tests.events.test_submission import valid_data as event_data
+from tests.factories.accessibility import AccessibilityStatementPageFactory
 
 GARBAGE = st.one_of(
     st.text(max_size=300),
@@ -37,6 +39,25 @@ def assert_all_stored_records_are_valid():
             record.full_clean()
 
 
+def post_and_check(client, url, data, model):
+    """POST ``data``: a German error page storing nothing, or a redirect storing one ``model`` record
+    (none for the honeypot). Returns whether a record was stored."""
+    before = model.objects.count()
+    response = client.post(url, data)
+    after = model.objects.count()
+    assert response.status_code in {200, 302}, (data, response.status_code)
+    if response.status_code == 200:
+        assert after == before
+        assert GERMAN_SUMMARY in response.content.decode()
+    elif data.get("website", "").strip():
+        assert after == before  # the honeypot: pretend success, store nothing
+    else:
+        assert after == before + 1
+    for record in model.objects.all():
+        record.full_clean()
+    return after > before
+
+
 @pytest.mark.django_db
 def test_event_report_with_arbitrary_values(site):
     url = site["week"].url + "anmelden/"
@@ -44,17 +65,7 @@ def test_event_report_with_arbitrary_values(site):
 
     @given(data=fuzzed(event_data(), EVENT_FIELDS))
     def check(data):
-        before = EventSubmission.objects.count()
-        response = client.post(url, data)
-        after = EventSubmission.objects.count()
-        assert response.status_code in {200, 302}, (data, response.status_code)
-        if response.status_code == 200:
-            assert after == before
-            assert GERMAN_SUMMARY in response.content.decode()
-        elif data.get("website", "").strip():
-            assert after == before  # the honeypot: pretend success, store nothing
-        else:
-            assert after == before + 1
+        post_and_check(client, url, data, EventSubmission)
         assert EventPage.objects.count() == EventSubmission.objects.count() + 1  # + the site's own event
         assert_all_stored_records_are_valid()
 
@@ -80,19 +91,28 @@ def test_order_with_arbitrary_values(site):
 
     @given(data=fuzzed(valid, sorted(valid)))
     def check(data):
-        before = Order.objects.count()
-        response = client.post(page.url, data)
-        after = Order.objects.count()
-        assert response.status_code in {200, 302}, (data, response.status_code)
-        if response.status_code == 200:
-            assert after == before
-            assert GERMAN_SUMMARY in response.content.decode()
-        elif data.get("website", "").strip():
-            assert after == before
-        else:
-            assert after == before + 1
+        if post_and_check(client, page.url, data, Order):
             order = Order.objects.order_by("-pk").first()
             assert 1 <= order.lines.get().quantity <= item.max_quantity
         assert_all_stored_records_are_valid()
+
+    check()
+
+
+@pytest.mark.django_db
+def test_accessibility_feedback_with_arbitrary_values(site):
+    statement = AccessibilityStatementPageFactory(parent=site["home"])
+    valid = {
+        "name": "Erika Muster",
+        "email": "erika@example.org",
+        "page_url": "/woche-der-industrie/karte/",
+        "message": "Die Karte lässt sich mit der Tastatur nicht bedienen.",
+        "website": "",
+    }
+    client = Client(raise_request_exception=False)
+
+    @given(data=fuzzed(valid, sorted(valid)))
+    def check(data):
+        post_and_check(client, statement.url, data, AccessibilityFeedback)
 
     check()
