@@ -27,6 +27,16 @@ setup: install ## Migrate the database, load demo content on first run, ensure a
 run: setup ## Set everything up and serve the site on 127.0.0.1:$(PORT) (SQLite by default)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
+
+serve: install ## Production server: gunicorn (cms/gunicorn.conf.py) on DATABASE_URL + REDIS_URL; needs SECRET_KEY
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY muss gesetzt sein (z. B. export SECRET_KEY=…)."; exit 1; }
+	@test -n "$$DATABASE_URL" || echo "Hinweis: DATABASE_URL ist nicht gesetzt, die Seite läuft auf SQLite."
+	@test -n "$$REDIS_URL" || echo "Hinweis: REDIS_URL ist nicht gesetzt, jeder Prozess hat einen eigenen Cache."
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) exec $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,4 +60,4 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run lint check test format bench-search publish-scheduled
+.PHONY: help install setup run serve lint check test format bench-search publish-scheduled

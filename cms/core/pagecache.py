@@ -65,7 +65,7 @@ def current_prefix():
 def clear():
     """Drop every cached page now (a new namespace token; the old entries expire unread)."""
     _cache().set(NAMESPACE_KEY, uuid.uuid4().hex, timeout=None)
-    logger.info("Seiten-Cache geleert.")
+    logger.debug("Seiten-Cache geleert.")
 
 
 def invalidate(reason=""):
