@@ -56,8 +56,15 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
 
+BENCH_SITE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/site_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/1
+
+bench: install ## Load test under gunicorn (PostgreSQL + Redis, wrk) -> docs/benchmarks/site.md
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	DATABASE_URL="$(BENCH_SITE_DATABASE_URL)" REDIS_URL="$(BENCH_REDIS_URL)" $(BIN)/python scripts/bench_site.py
+
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run serve lint check test format bench-search publish-scheduled
+.PHONY: help install setup run serve lint check test format bench bench-search publish-scheduled

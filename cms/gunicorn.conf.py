@@ -16,8 +16,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so that a slow leak cannot grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+max_requests = 50000
+max_requests_jitter = 5000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # No shared control socket in the home folder: several instances may run side by side.
