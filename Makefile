@@ -27,6 +27,16 @@ setup: install ## Migrate the database, load demo content on first run, ensure a
 run: setup ## Set everything up and serve the site on 127.0.0.1:$(PORT) (SQLite by default)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
+
+serve: install ## Production server: gunicorn (cms/gunicorn.conf.py) on DATABASE_URL + REDIS_URL; needs SECRET_KEY
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY muss gesetzt sein (z. B. export SECRET_KEY=…)."; exit 1; }
+	@test -n "$$DATABASE_URL" || echo "Hinweis: DATABASE_URL ist nicht gesetzt, die Seite läuft auf SQLite."
+	@test -n "$$REDIS_URL" || echo "Hinweis: REDIS_URL ist nicht gesetzt, jeder Prozess hat einen eigenen Cache."
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) exec $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,12 +67,20 @@ backup: install ## Back up the database (DATABASE_URL) and MEDIA_ROOT into a new
 
 restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and MEDIA_ROOT
 	$(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
+
 screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
+
+BENCH_SITE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/site_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/1
+
+bench: install ## Load test under gunicorn (PostgreSQL + Redis, wrk) -> docs/benchmarks/site.md
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	DATABASE_URL="$(BENCH_SITE_DATABASE_URL)" REDIS_URL="$(BENCH_REDIS_URL)" $(BIN)/python scripts/bench_site.py
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install setup run lint check test format bench-search publish-scheduled
+.PHONY: help install setup run serve lint check test format bench bench-search publish-scheduled
 .PHONY: backup restore soak screenshots

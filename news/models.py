@@ -50,7 +50,8 @@ class NewsIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
             .prefetch_related(
                 models.Prefetch(
                     "image",
-                    queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+                    # All renditions: {% picture %} uses several sizes and formats.
+                    queryset=get_image_model().objects.prefetch_renditions(),
                 )
             )
         )

@@ -3,7 +3,7 @@ import logging
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
@@ -137,6 +137,7 @@ def _popular_queries(limit=6):
 
 
 @require_GET
+@never_cache  # counted for the editors' search terms report; kept out of the page cache and CDNs
 def search(request):
     form = SearchForm(request.GET)
     query, filters, notices = form.values()

@@ -60,7 +60,10 @@ def document_post_save(sender, instance, raw=False, **kwargs):
 
 
 def register():
+    from cms.core import pagecache
     from cms.core.models import CustomDocument
+
+    pagecache.connect_signals()
 
     pre_save.connect(document_pre_save, sender=CustomDocument, dispatch_uid="core_document_pre_save")
     post_save.connect(document_post_save, sender=CustomDocument, dispatch_uid="core_document_post_save")

@@ -80,7 +80,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.core.middleware.DatabaseUnavailableMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "cms.core.pagecache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Keep last: answers from the page cache once sessions and users are known.
+    "cms.core.pagecache.FetchFromPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -142,6 +147,27 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache for anonymous visitors (cms/core/pagecache.py; rules in the README, "Zwischenspeicher").
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))  # lifetime in the cache; 0 = off
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))  # browsers revalidate (ETag, 304)
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))  # CDNs and shared proxies
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "30"))
+# The search is not cached: every search is counted for the editors' report of search terms
+# (wagtail.contrib.search_promotions), and its answers are personal (sent as private, no-store).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
+# Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "core.Organisation",
+    "core.Person",
+    "core.Contact",
+    "core.GoodPracticeCriterion",
+    "core.CustomDocument",
+    "core.CustomImage",
+    "materials.OrderCatalogueItem",
+    "wagtailcore.Site",
+    "wagtailsearchpromotions.SearchPromotion",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

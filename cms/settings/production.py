@@ -8,7 +8,36 @@ DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY muss in der Umgebung gesetzt sein.")
 
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+# Hashed file names (cached for ever) with gzip and Brotli copies, served by WhiteNoise.
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+# Media in S3-compatible object storage when a bucket is named (pip install ".[s3]", docs/deploy.md).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3).
+
+# CDN in front of the site: purge published pages (wagtail.contrib.frontend_cache), docs/deploy.md.
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
+if FRONTEND_CACHE_BACKEND:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {"default": {"BACKEND": FRONTEND_CACHE_BACKEND}}
+    for name in ("LOCATION", "BEARER_TOKEN", "ZONEID", "DISTRIBUTION_ID", "HOSTNAMES"):
+        value = os.environ.get(f"FRONTEND_CACHE_{name}")
+        if value:
+            WAGTAILFRONTENDCACHE["default"][name] = value.split(",") if name == "HOSTNAMES" else value
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

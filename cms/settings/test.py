@@ -13,6 +13,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="n3tzwerk-test-media-"))
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache would carry responses from one test into the next; its own tests switch it on.
+PAGE_CACHE_SECONDS = 0
+# Static files come from the source folders (no collectstatic before the tests).
+WHITENOISE_AUTOREFRESH = True
 LOGGING["loggers"]["cms"]["level"] = "WARNING"
 # The tests share one client address; tests of the limit itself set a low one.
 FORM_RATE_LIMIT = "10000/h"

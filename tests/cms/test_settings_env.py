@@ -76,3 +76,37 @@ def test_redis_cache_round_trip(redis_url, settings):
     assert cache.get(key) == {"Region": "Krefeld"}
     cache.delete(key)
     assert cache.get(key) is None
+
+
+def test_production_serves_compressed_hashed_static_files_and_local_media(monkeypatch):
+    settings = load_settings(monkeypatch, module="cms.settings.production", SECRET_KEY="x" * 50)
+    assert (
+        settings.STORAGES["staticfiles"]["BACKEND"]
+        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS
+    assert settings.MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") == 1
+
+
+def test_production_media_in_object_storage_and_cdn_purge_from_the_environment(monkeypatch):
+    settings = load_settings(
+        monkeypatch,
+        module="cms.settings.production",
+        SECRET_KEY="x" * 50,
+        AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien",
+        AWS_S3_ENDPOINT_URL="https://s3.example.net",
+        FRONTEND_CACHE_BACKEND="wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        FRONTEND_CACHE_LOCATION="http://varnish.example:8000",
+        FRONTEND_CACHE_HOSTNAMES="www.n3tzwerk.org,n3tzwerk.org",
+    )
+    media = settings.STORAGES["default"]
+    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["OPTIONS"]["bucket_name"] == "n3tzwerk-medien"
+    assert media["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
+    assert "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS
+    assert settings.WAGTAILFRONTENDCACHE["default"] == {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": "http://varnish.example:8000",
+        "HOSTNAMES": ["www.n3tzwerk.org", "n3tzwerk.org"],
+    }

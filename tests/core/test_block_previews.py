@@ -37,7 +37,8 @@ def test_previews_show_example_content(admin_client):
     assert "Die Vernetzung der Akteure vor Ort" in quote
     image = ImageFactory(alt_text="Ein Werkstor")
     picture = admin_client.get(url, {"id": blocks["image"].definition_prefix}).content.decode()
-    assert 'alt="Ein Werkstor"' in picture and image.get_rendition("width-1000").url in picture
+    assert 'alt="Ein Werkstor"' in picture and 'type="image/avif"' in picture
+    assert image.get_rendition("format-jpeg|width-1000").url in picture
 
 
 def test_image_preview_without_any_image_does_not_fail(admin_client):

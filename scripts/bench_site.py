@@ -1,0 +1,223 @@
+"""Load benchmark of the site under gunicorn (make bench) -> docs/benchmarks/site.md.
+
+Starts gunicorn with the production settings on DATABASE_URL (PostgreSQL with the demo content) and
+REDIS_URL, loads each page with wrk (10 connections, --latency, percentiles from wrk's Lua ``done``
+hook), once with the page cache and once with PAGE_CACHE_SECONDS=0, each run next to a static file
+served by the same server (WhiteNoise) as the baseline. Not a test: it only writes figures.
+"""
+
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BASE_DIR))
+OUTPUT = BASE_DIR / "docs" / "benchmarks" / "site.md"
+DURATION = os.environ.get("BENCH_DURATION", "8s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "10"))
+PORT = int(os.environ.get("BENCH_PORT", "8090"))
+
+LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    'RESULT {"requests": %d, "duration_us": %d, "errors": %d, "non2xx": %d, '
+    .. '"p50": %d, "p95": %d, "p99": %d}\\n',
+    summary.requests, summary.duration, errors, summary.errors.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+TARGET_STATIC_SHARE = 0.5
+TARGET_UNCACHED_P95_MS = 100
+TARGET_SEARCH_P95_MS = 50
+
+
+def prepare():
+    """Create the database if needed, migrate, load the demo content, collect the static files."""
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
+    connection = psycopg2.connect(
+        host=config["HOST"],
+        port=config["PORT"],
+        user=config["USER"],
+        password=config["PASSWORD"],
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    connection.close()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "bench-only"}
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo_content"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=BASE_DIR, env=env, check=True)  # noqa: S603
+
+
+def page_urls():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+    import django
+
+    django.setup()
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from events.models import EventIndexPage
+    from meetings.models import MeetingPage
+    from regions.models import RegionPage
+
+    events = EventIndexPage.objects.live().order_by("-year").first()
+    return [
+        ("Statische Datei (CSS, Grundlinie)", staticfiles_storage.url("css/site.css"), "static"),
+        ("Startseite", "/", "page"),
+        ("Modellregion", RegionPage.objects.live().order_by("path").first().url, "page"),
+        ("Bericht eines Treffens", MeetingPage.objects.live().order_by("-date").first().url, "page"),
+        ("Suche „Industrie“", "/suche/?q=Industrie", "search"),
+        ("Veranstaltungsliste", events.url, "page"),
+        ("Karte", events.url + "karte/", "page"),
+    ]
+
+
+def start_server(page_cache_seconds):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "BIND": f"127.0.0.1:{PORT}",
+    }
+    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "cms/gunicorn.conf.py", "cms.wsgi"]
+    process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=env)  # noqa: S603 - fixed command
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=5)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn ist nicht gestartet.")
+
+
+def stop_server(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def wrk(url, script):
+    # Warm up (fills the page cache, renditions, connection pools).
+    for _ in range(3):
+        urllib.request.urlopen(url, timeout=30).read()  # noqa: S310
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "-s", script, url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+    result = json.loads(line.removeprefix("RESULT "))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def run(urls, page_cache_seconds, script):
+    process = start_server(page_cache_seconds)
+    try:
+        return {path: wrk(f"http://127.0.0.1:{PORT}{path}", script) for _, path, _ in urls}
+    finally:
+        stop_server(process)
+
+
+def ms(microseconds):
+    return f"{microseconds / 1000:.1f}"
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk fehlt (apt-get install wrk).")
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + os.urandom(16).hex())
+    prepare()
+    load_before = os.getloadavg()[0]
+    urls = page_urls()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(LUA)
+    try:
+        cached = run(urls, 3600, lua.name)
+        uncached = run(urls, 0, lua.name)
+    finally:
+        os.unlink(lua.name)
+
+    static_path = urls[0][1]
+    static_rps = min(cached[static_path]["rps"], uncached[static_path]["rps"])
+    rows, verdicts = [], []
+    for label, path, kind in urls:
+        for mode, results in (("mit Cache", cached), ("ohne Cache", uncached)):
+            if kind == "static" and mode == "ohne Cache":
+                label_mode = "zweiter Lauf"
+            else:
+                label_mode = mode if kind != "static" else "erster Lauf"
+            r = results[path]
+            rows.append(
+                f"| {label} | {label_mode} | {r['rps']:.0f} | {ms(r['p50'])} | {ms(r['p95'])} "
+                f"| {ms(r['p99'])} | {r['errors'] + r['non2xx']} |"
+            )
+        if kind == "static":
+            continue
+        share = cached[path]["rps"] / cached[static_path]["rps"]
+        ok = share >= TARGET_STATIC_SHARE
+        verdicts.append(
+            f"- {label}, mit Cache: {share:.0%} der Rate der statischen Datei (Ziel ≥ 50 %) – "
+            f"{'erreicht' if ok else '**nicht erreicht**'}"
+        )
+        p95 = uncached[path]["p95"] / 1000
+        target = TARGET_SEARCH_P95_MS if kind == "search" else TARGET_UNCACHED_P95_MS
+        ok = p95 < target
+        verdicts.append(
+            f"- {label}, ohne Cache: p95 {p95:.1f} ms (Ziel < {target} ms) – "
+            f"{'erreicht' if ok else '**nicht erreicht**'}"
+        )
+
+    cpu = os.cpu_count()
+    text = f"""# Lasttest der Website (`make bench`)
+
+Gemessen am {datetime.date.today():%d.%m.%Y} auf diesem Rechner ({cpu} Kerne,
+Python {platform.python_version()}): gunicorn mit `cms/gunicorn.conf.py`
+(Standard: {max(2, cpu * 2 + 1)} Worker × 2 Threads), Produktionseinstellungen, PostgreSQL mit den
+Demo-Inhalten, Redis als Cache. Last: `wrk -t2 -c{CONNECTIONS} -d{DURATION} --latency`
+(10 gleichzeitige Nutzer) auf demselben Rechner, d. h. wrk und Server teilen sich die {cpu} Kerne.
+„mit Cache“: Seiten-Cache an (nach Aufwärmen kommt jede Antwort aus Redis); „ohne Cache“: zweiter Lauf
+mit `PAGE_CACHE_SECONDS=0`, jede Anfrage rendert die Seite. Die statische Datei (über WhiteNoise, gleicher
+Server) läuft in beiden Läufen als Grundlinie mit. Zeiten in Millisekunden. Systemlast vor dem Lauf:
+{load_before:.1f} (1-Minuten-Mittel); andere Prozesse auf dem Rechner verfälschen die Zahlen.
+
+| Adresse | Lauf | Anfragen/s | p50 | p95 | p99 | Fehler |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+{chr(10).join(rows)}
+
+Statische Datei als Grundlinie: {static_rps:.0f} Anfragen/s (kleinerer der beiden Läufe).
+
+## Ziele
+
+{chr(10).join(verdicts)}
+"""
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""The page cache: what is stored, for whom, with which headers, and every rule that empties it."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from cms.core import pagecache
+from tests.factories.core import DocumentFactory, OrganisationFactory, PersonFactory
+from tests.factories.events import EventIndexPageFactory
+from tests.factories.materials import MaterialsPageFactory, OrderCatalogueItemFactory, OrderPageFactory
+from tests.factories.meetings import (
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+    MeetingPresentationFactory,
+    MeetingSpeakerFactory,
+)
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.regions import RegionIndexPageFactory, RegionPageFactory, RegionPartnerFactory
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_MAX_AGE = 0
+    settings.PAGE_CACHE_S_MAXAGE = 60
+    settings.PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Runs the on-commit invalidation as a real commit would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+def cached(client, url):
+    """GET ``url`` twice; the second answer must come from the cache."""
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    return second.content.decode()
+
+
+def fresh(client, url):
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss", "expected a new rendering after the change"
+    return response
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+# What is stored, with which headers
+
+
+def test_anonymous_pages_are_cached_with_cdn_headers(client, news_index):
+    first = client.get(news_index.url)
+    second = client.get(news_index.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    directives = {part.strip() for part in second["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=0", "s-maxage=60", "stale-while-revalidate=30"}
+    assert second["ETag"] == first["ETag"]
+    assert second["Last-Modified"] == first["Last-Modified"]
+
+
+def test_conditional_requests_get_304(client, news_index):
+    response = client.get(news_index.url)
+    by_etag = client.get(news_index.url, headers={"If-None-Match": response["ETag"]})
+    assert by_etag.status_code == 304
+    assert by_etag.content == b""
+    by_date = client.get(news_index.url, headers={"If-Modified-Since": response["Last-Modified"]})
+    assert by_date.status_code == 304
+    other = client.get(news_index.url, headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200
+
+
+def test_304_turns_into_200_after_a_change(client, news_index, commit):
+    etag = client.get(news_index.url)["ETag"]
+    news_index.title = "Neuigkeiten"
+    commit(lambda: publish(news_index))
+    response = client.get(news_index.url, headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "Neuigkeiten" in response.content.decode()
+
+
+def test_head_requests_are_answered_from_the_cache(client, news_index):
+    client.get(news_index.url)
+    response = client.head(news_index.url)
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_logged_in_users_are_never_served_from_or_written_to_the_cache(client, news_index, admin_user):
+    cached(client, news_index.url)
+    client.force_login(admin_user)
+    response = client.get(news_index.url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    client.logout()
+    cache.clear()
+    client.force_login(admin_user)
+    client.get(news_index.url)
+    client.logout()
+    assert client.get(news_index.url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("form", ["order", "event_submission"])
+def test_pages_with_a_form_are_not_cached_and_each_visitor_gets_an_own_token(home_page, form):
+    year = timezone.localdate().year + 1
+    index = EventIndexPageFactory(
+        parent=home_page,
+        year=year,
+        week_start=datetime.date(year, 9, 14),
+        week_end=datetime.date(year, 9, 20),
+    )
+    if form == "order":
+        OrderCatalogueItemFactory()
+        url = OrderPageFactory(parent=MaterialsPageFactory(parent=index)).url
+    else:
+        url = index.url + index.reverse_subpage("submit")
+    tokens = []
+    for _ in range(2):
+        response = Client().get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "csrftoken" in response.cookies
+        assert {"private", "no-cache"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+        tokens.append(response.cookies["csrftoken"].value)
+    assert tokens[0] != tokens[1]
+
+
+def test_responses_that_set_a_cookie_are_not_stored(rf, news_index):
+    from django.http import HttpResponse
+
+    def view(request):
+        response = HttpResponse("mit Keks")
+        response.set_cookie("gesehen", "1")
+        return response
+
+    middleware = pagecache.UpdatePageCacheMiddleware(pagecache.FetchFromPageCacheMiddleware(view))
+    for _ in range(2):
+        response = middleware(rf.get("/keks/"))
+        assert "X-Page-Cache" not in response
+
+
+def test_admin_and_error_pages_are_not_cached(client, home_page):
+    assert client.get("/gibt-es-nicht/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/gibt-es-nicht/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_switched_off_with_zero_seconds(client, news_index, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(news_index.url)
+    assert "X-Page-Cache" not in client.get(news_index.url)
+
+
+def test_a_lost_namespace_token_never_brings_old_entries_back(client, news_index):
+    cached(client, news_index.url)
+    cache.delete(pagecache.NAMESPACE_KEY)
+    assert client.get(news_index.url)["X-Page-Cache"] == "miss"
+
+
+# Invalidation rules
+
+
+def test_publishing_a_page_refreshes_it(client, news_index, commit):
+    assert "Aktuelles" in cached(client, news_index.url)
+    news_index.title = "Neuigkeiten aus dem N3tzwerk"
+    commit(lambda: publish(news_index))
+    assert "Neuigkeiten aus dem N3tzwerk" in fresh(client, news_index.url).content.decode()
+
+
+def test_a_draft_is_not_shown_until_published(client, news_index, commit):
+    cached(client, news_index.url)
+    news_index.title = "Entwurfstitel"
+    commit(lambda: news_index.save_revision())
+    assert "Entwurfstitel" not in client.get(news_index.url).content.decode()
+
+
+def test_publishing_a_child_refreshes_the_listings(client, home_page, news_index, commit):
+    assert "Neue Meldung" not in cached(client, news_index.url)
+    assert "Neue Meldung" not in cached(client, home_page.url)
+    news = NewsPageFactory(parent=news_index, title="Neue Meldung", live=False)
+    commit(lambda: publish(news))
+    assert "Neue Meldung" in fresh(client, news_index.url).content.decode()
+    assert "Neue Meldung" in fresh(client, home_page.url).content.decode()
+
+
+def test_unpublishing_removes_the_page_and_its_listing_entry(client, news_index, commit):
+    news = NewsPageFactory(parent=news_index, title="Bald weg")
+    assert "Bald weg" in cached(client, news_index.url)
+    cached(client, news.url)
+    commit(news.unpublish)
+    assert client.get(news.url).status_code == 404
+    assert "Bald weg" not in fresh(client, news_index.url).content.decode()
+
+
+def test_deleting_removes_the_page_and_its_listing_entry(client, news_index, commit):
+    news = NewsPageFactory(parent=news_index, title="Gelöschte Meldung")
+    url = news.url
+    assert "Gelöschte Meldung" in cached(client, news_index.url)
+    cached(client, url)
+    commit(news.delete)
+    assert client.get(url).status_code == 404
+    assert "Gelöschte Meldung" not in fresh(client, news_index.url).content.decode()
+
+
+def test_moving_refreshes_old_and_new_place(client, home_page, news_index, commit):
+    other_index = NewsIndexPageFactory(parent=home_page, title="Archiv", slug="archiv")
+    news = NewsPageFactory(parent=news_index, title="Wandernde Meldung", slug="wandernd")
+    old_url = news.url
+    assert "Wandernde Meldung" in cached(client, news_index.url)
+    assert "Wandernde Meldung" not in cached(client, other_index.url)
+    cached(client, old_url)
+    commit(lambda: news.move(other_index, pos="last-child"))
+    assert "Wandernde Meldung" not in fresh(client, news_index.url).content.decode()
+    assert "Wandernde Meldung" in fresh(client, other_index.url).content.decode()
+    moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached old page
+    assert (moved.status_code, moved["Location"]) == (301, "/archiv/wandernd/")
+    assert client.get("/archiv/wandernd/").status_code == 200
+
+
+def test_changing_a_snippet_refreshes_the_pages_showing_it(client, home_page, commit):
+    organisation = OrganisationFactory(name="Alte Werke GmbH")
+    region = RegionPageFactory(parent=RegionIndexPageFactory(parent=home_page))
+    RegionPartnerFactory(page=region, organisation=organisation)
+    meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home_page))
+    person = PersonFactory(last_name="Muster", organisation=organisation)
+    MeetingSpeakerFactory(page=meeting, person=person, organisation=organisation)
+    assert "Alte Werke GmbH" in cached(client, region.url)
+    assert "Muster" in cached(client, meeting.url)
+
+    organisation.name = "Neue Werke GmbH"
+    commit(organisation.save)
+    assert "Neue Werke GmbH" in fresh(client, region.url).content.decode()
+
+    cached(client, meeting.url)
+    person.last_name = "Beispiel"
+    commit(person.save)
+    assert "Beispiel" in fresh(client, meeting.url).content.decode()
+
+
+def test_changing_a_document_refreshes_the_meeting_report(client, home_page, commit):
+    meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home_page))
+    document = DocumentFactory(title="Folien alt")
+    MeetingPresentationFactory(page=meeting, document=document, title="")
+    assert "Folien alt" in cached(client, meeting.url)
+    document.title = "Folien neu"
+    commit(document.save)
+    assert "Folien neu" in fresh(client, meeting.url).content.decode()
+
+
+def test_unrelated_saves_keep_the_cache(client, news_index, commit):
+    from django.contrib.auth import get_user_model
+
+    cached(client, news_index.url)
+    commit(lambda: get_user_model().objects.create_user("leser", password="geheim-genug"))
+    assert client.get(news_index.url)["X-Page-Cache"] == "hit"
+
+
+def test_invalidation_waits_for_the_commit(client, news_index, django_capture_on_commit_callbacks):
+    cached(client, news_index.url)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        news_index.title = "Noch nicht bestätigt"
+        publish(news_index)
+    assert client.get(news_index.url)["X-Page-Cache"] == "hit"
+    for callback in callbacks:
+        callback()
+    assert client.get(news_index.url)["X-Page-Cache"] == "miss"
+
+
+def test_searches_are_not_cached_so_each_one_is_counted(client, home_page):
+    from wagtail.contrib.search_promotions.models import Query
+
+    for _ in range(2):
+        response = client.get("/suche/", {"q": "Industrie"})
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert Query.get("Industrie").hits == 2
