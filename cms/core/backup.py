@@ -103,4 +103,8 @@ def restore(folder, database, media_root):
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(folder / MEDIA_ARCHIVE, "r:gz") as archive:
         archive.extractall(media_root, filter="data")  # no absolute paths, no escapes from media_root
+    # Pages cached before the restore would otherwise be served for up to PAGE_CACHE_SECONDS.
+    from cms.core import pagecache
+
+    pagecache.clear()
     return manifest

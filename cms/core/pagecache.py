@@ -16,6 +16,10 @@ Rules (README, "Zwischenspeicher"):
 - Stored responses get ``Cache-Control: public, max-age, s-maxage, stale-while-revalidate``, an ETag
   and Last-Modified (the time of rendering), so conditional requests are answered with 304 by
   ``ConditionalGetMiddleware``.
+- ``Vary: Cookie`` and ``Vary: Accept-Language`` are dropped from stored responses: requests with a
+  session cookie never reach the cache and responses that set cookies are never stored, so what an
+  anonymous visitor sees does not depend on cookies (a leftover ``csrftoken`` must not give every
+  visitor an own copy of every page), and the site speaks German only. A CDN can then share them.
 - Invalidation: the cache keys carry a namespace token. Publishing, unpublishing, moving or deleting
   any page, and saving or deleting any model in ``PAGE_CACHE_INVALIDATING_MODELS`` (snippets shown on
   pages, documents, images, sites ...) replaces the token after the transaction commits: every cached
@@ -96,6 +100,20 @@ def _response_is_cacheable(request, response):
     return not has_vary_header(response, "*")
 
 
+IGNORED_VARY = {"cookie", "accept-language"}
+
+
+def _drop_vary(response, names):
+    """Remove ``names`` (lower case) from the response's Vary header."""
+    if not response.has_header("Vary"):
+        return
+    kept = [value.strip() for value in response["Vary"].split(",") if value.strip().lower() not in names]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
+
+
 class FetchFromPageCacheMiddleware:
     """Answers from the page cache. Last in MIDDLEWARE, so sessions and users are known."""
 
@@ -143,6 +161,7 @@ class UpdatePageCacheMiddleware:
             response["Last-Modified"] = http_date()
         if not response.has_header("ETag"):
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        _drop_vary(response, IGNORED_VARY)
         if request.method == "GET":
             timeout = settings.PAGE_CACHE_SECONDS
             key = learn_cache_key(request, response, timeout, prefix, cache=_cache())

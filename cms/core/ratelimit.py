@@ -11,9 +11,9 @@ from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
 RATE_LIMITED_MESSAGE = (
-    "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Einsendungen. Bitte warten Sie einige Minuten "
-    "und senden Sie das Formular dann erneut. Ihre Eingaben sind erhalten geblieben; es wurde noch "
-    "nichts gespeichert."
+    "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Einsendungen. Bitte senden Sie das Formular "
+    "später erneut; nach spätestens einer Stunde ist das wieder möglich. Ihre Eingaben sind erhalten "
+    "geblieben; es wurde noch nichts gespeichert."
 )
 
 

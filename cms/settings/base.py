@@ -166,6 +166,8 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "core.CustomImage",
     "materials.OrderCatalogueItem",
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",  # making a page private or public again
+    "wagtailcore.CollectionViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
 ]
 

@@ -1,5 +1,8 @@
 """Production settings: everything secret or host-specific comes from the environment."""
 
+import warnings
+
+from csp.constants import SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
@@ -28,6 +31,22 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3).
+    # Images and downloads now come from the bucket's address: the CSP must allow it.
+    MEDIA_ORIGIN = (
+        os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        or os.environ.get("AWS_S3_ENDPOINT_URL")
+        or (f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+    )
+    MEDIA_ORIGIN = MEDIA_ORIGIN if "://" in MEDIA_ORIGIN else f"https://{MEDIA_ORIGIN}"
+    directives = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {
+            **directives,
+            "img-src": [*directives["img-src"], MEDIA_ORIGIN],
+            "media-src": [SELF, MEDIA_ORIGIN],
+        },
+    }
 
 # CDN in front of the site: purge published pages (wagtail.contrib.frontend_cache), docs/deploy.md.
 FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
@@ -38,6 +57,20 @@ if FRONTEND_CACHE_BACKEND:
         value = os.environ.get(f"FRONTEND_CACHE_{name}")
         if value:
             WAGTAILFRONTENDCACHE["default"][name] = value.split(",") if name == "HOSTNAMES" else value
+
+# Several gunicorn workers (and machines) share the page cache's namespace only through Redis; with
+# a per-process local-memory cache a publish would empty the cache of one worker only.
+if not REDIS_URL and PAGE_CACHE_SECONDS:
+    warnings.warn("REDIS_URL fehlt: der Seiten-Cache ist ausgeschaltet (PAGE_CACHE_SECONDS=0).", stacklevel=1)
+    PAGE_CACHE_SECONDS = 0
+
+# Behind a load balancer or reverse proxy, REMOTE_ADDR is the proxy's address: name the request
+# header in which the proxy passes the visitor's address (e.g. HTTP_X_REAL_IP), so that the form rate
+# limit and the login lockout count per visitor and not for everyone at once (docs/deploy.md).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+if CLIENT_IP_HEADER:
+    RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER,)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

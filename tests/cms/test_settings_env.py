@@ -110,3 +110,43 @@ def test_production_media_in_object_storage_and_cdn_purge_from_the_environment(m
         "LOCATION": "http://varnish.example:8000",
         "HOSTNAMES": ["www.n3tzwerk.org", "n3tzwerk.org"],
     }
+
+
+def test_production_csp_allows_images_from_the_media_bucket(monkeypatch):
+    settings = load_settings(
+        monkeypatch,
+        module="cms.settings.production",
+        SECRET_KEY="x" * 50,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien",
+        AWS_S3_CUSTOM_DOMAIN="medien.n3tzwerk.org",
+    )
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert "https://medien.n3tzwerk.org" in directives["img-src"]
+    assert "https://medien.n3tzwerk.org" in directives["media-src"]
+    assert "https://medien.n3tzwerk.org" not in directives["script-src"]
+
+
+def test_production_without_redis_switches_the_page_cache_off(monkeypatch):
+    with pytest.warns(UserWarning, match="REDIS_URL fehlt"):
+        settings = load_settings(monkeypatch, module="cms.settings.production", SECRET_KEY="x" * 50)
+    assert settings.PAGE_CACHE_SECONDS == 0
+    with_redis = load_settings(
+        monkeypatch,
+        module="cms.settings.production",
+        SECRET_KEY="x" * 50,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert with_redis.PAGE_CACHE_SECONDS > 0
+
+
+def test_production_counts_clients_by_the_proxy_header(monkeypatch):
+    settings = load_settings(
+        monkeypatch,
+        module="cms.settings.production",
+        SECRET_KEY="x" * 50,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        CLIENT_IP_HEADER="HTTP_X_REAL_IP",
+    )
+    assert settings.RATELIMIT_IP_META_KEY == "HTTP_X_REAL_IP"
+    assert settings.AXES_IPWARE_META_PRECEDENCE_ORDER == ("HTTP_X_REAL_IP",)

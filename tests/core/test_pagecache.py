@@ -192,7 +192,19 @@ def test_a_draft_is_not_shown_until_published(client, news_index, commit):
     cached(client, news_index.url)
     news_index.title = "Entwurfstitel"
     commit(lambda: news_index.save_revision())
-    assert "Entwurfstitel" not in client.get(news_index.url).content.decode()
+    response = client.get(news_index.url)
+    assert response["X-Page-Cache"] == "hit"  # a draft changes nothing the public sees
+    assert "Entwurfstitel" not in response.content.decode()
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, news_index, commit):
+    from wagtail.models import PageViewRestriction
+
+    child = NewsPageFactory(parent=news_index, title="Nur für Mitglieder")
+    assert "Nur für Mitglieder" in cached(client, child.url)
+    commit(lambda: PageViewRestriction.objects.create(page=child, restriction_type=PageViewRestriction.LOGIN))
+    response = client.get(child.url)
+    assert response.status_code == 302 and "/login" in response.url  # not the cached public copy
 
 
 def test_publishing_a_child_refreshes_the_listings(client, home_page, news_index, commit):
@@ -296,3 +308,13 @@ def test_searches_are_not_cached_so_each_one_is_counted(client, home_page):
         assert "X-Page-Cache" not in response
         assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert Query.get("Industrie").hits == 2
+
+
+def test_a_leftover_csrf_cookie_does_not_split_the_cache(client, news_index):
+    """Anonymous pages do not vary on cookies or language: one stored copy serves every visitor."""
+    first = client.get(news_index.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert "cookie" not in first.get("Vary", "").lower()
+    other = Client(HTTP_ACCEPT_LANGUAGE="en")
+    other.cookies["csrftoken"] = "x" * 32
+    assert other.get(news_index.url)["X-Page-Cache"] == "hit"
