@@ -115,7 +115,9 @@ def _drop_vary(response, names):
 
 
 class FetchFromPageCacheMiddleware:
-    """Answers from the page cache. Last in MIDDLEWARE, so sessions and users are known."""
+    """Answers from the page cache. Right after UpdatePageCacheMiddleware: a hit skips all later middleware
+    (sessions, users, CSRF, CSP, ...), whose headers the stored response already carries; whether a
+    request may be answered from the cache depends only on its method, path and session cookie."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "cms.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "cms.core.pagecache.UpdatePageCacheMiddleware",
+    # A hit is answered here, before sessions, users, CSRF, CSP ... run: it needs only the request's
+    # cookies, and the stored response already carries the headers those middlewares added.
+    "cms.core.pagecache.FetchFromPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,8 +97,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Keep last: answers from the page cache once sessions and users are known.
-    "cms.core.pagecache.FetchFromPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

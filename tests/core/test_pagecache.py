@@ -318,3 +318,14 @@ def test_a_leftover_csrf_cookie_does_not_split_the_cache(client, news_index):
     other = Client(HTTP_ACCEPT_LANGUAGE="en")
     other.cookies["csrftoken"] = "x" * 32
     assert other.get(news_index.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_hit_is_answered_without_database_queries_and_keeps_the_security_headers(
+    client, news_index, django_assert_num_queries
+):
+    first = client.get(news_index.url)
+    with django_assert_num_queries(0):
+        hit = client.get(news_index.url)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert hit[header] == first[header]
