@@ -19,6 +19,12 @@ def load_settings(monkeypatch, module="cms.settings.base", **env):
     return importlib.reload(importlib.import_module(module))
 
 
+def load_production(monkeypatch, **env):
+    """Production settings with a secret key and Redis, plus ``env``."""
+    env = {"SECRET_KEY": "x" * 50, "REDIS_URL": "redis://127.0.0.1:6379/0", **env}
+    return load_settings(monkeypatch, module="cms.settings.production", **env)
+
+
 @pytest.fixture(autouse=True)
 def _restore_settings_modules():
     yield
@@ -113,13 +119,8 @@ def test_production_media_in_object_storage_and_cdn_purge_from_the_environment(m
 
 
 def test_production_csp_allows_images_from_the_media_bucket(monkeypatch):
-    settings = load_settings(
-        monkeypatch,
-        module="cms.settings.production",
-        SECRET_KEY="x" * 50,
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien",
-        AWS_S3_CUSTOM_DOMAIN="medien.n3tzwerk.org",
+    settings = load_production(
+        monkeypatch, AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien", AWS_S3_CUSTOM_DOMAIN="medien.n3tzwerk.org"
     )
     directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     assert "https://medien.n3tzwerk.org" in directives["img-src"]
@@ -141,12 +142,6 @@ def test_production_without_redis_switches_the_page_cache_off(monkeypatch):
 
 
 def test_production_counts_clients_by_the_proxy_header(monkeypatch):
-    settings = load_settings(
-        monkeypatch,
-        module="cms.settings.production",
-        SECRET_KEY="x" * 50,
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        CLIENT_IP_HEADER="HTTP_X_REAL_IP",
-    )
+    settings = load_production(monkeypatch, CLIENT_IP_HEADER="HTTP_X_REAL_IP")
     assert settings.RATELIMIT_IP_META_KEY == "HTTP_X_REAL_IP"
     assert settings.AXES_IPWARE_META_PRECEDENCE_ORDER == ("HTTP_X_REAL_IP",)
