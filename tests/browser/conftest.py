@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.browser import support
+from tests.factories.home import ensure_wagtail_root
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +47,7 @@ def demo_site(browser_database, django_db_blocker):
     from cms.core.demo import load_all
 
     with django_db_blocker.unblock():
-        _ensure_wagtail_root()
+        ensure_wagtail_root()
         count, events.demo.EVENT_COUNT = events.demo.EVENT_COUNT, support.DEMO_EVENT_COUNT
         try:
             load_all()
@@ -56,15 +57,6 @@ def demo_site(browser_database, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-
-
-def _ensure_wagtail_root():
-    """Wagtail's root page and locale, which a flush by an earlier transactional test removes."""
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code="de")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 @pytest.fixture(scope="session")

@@ -121,6 +121,7 @@ def test_region_page_without_extras(client, region_index):
         assert soup.find(id=heading_id) is None
 
 
+@pytest.mark.django_db  # a new page looks up its default locale, unless an earlier test cached it
 def test_region_has_location():
     from regions.models import RegionPage
 
