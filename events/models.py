@@ -87,15 +87,15 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
         form.is_valid()
         return form, form.filter(self.events())
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing=True, **kwargs):
+        """The list view's context; ``listing=False`` leaves out the page of events (the map draws all)."""
         context = super().get_context(request, *args, **kwargs)
         form, events = self.filtered(request)
-        page, page_notice = paginate(request, events, self.per_page)
+        if listing:
+            page, page_notice = paginate(request, events, self.per_page)
+            context.update(events=page, paginator=page.paginator, page_notice=page_notice)
         context.update(
             filter_form=form,
-            events=page,
-            paginator=page.paginator,
-            page_notice=page_notice,
             totals=self.totals(),
             is_filtered=form.has_filters,
             query_without_page=query_without(request, PAGE_PARAMETER),
@@ -113,13 +113,10 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     def map_view(self, request):
         from events.maps import event_map
 
-        form, events = self.filtered(request)
-        context = self.get_context(request)
-        context.update(
-            event_map=event_map(self, request, form, events),
-            filter_form=form,
-            is_filtered=form.has_filters,
-        )
+        context = self.get_context(request, listing=False)
+        form = context["filter_form"]
+        events = form.filter(self.events())
+        context["event_map"] = event_map(self, request, form, events)
         return self.render(request, context_overrides=context, template="events/event_map_page.html")
 
     @property

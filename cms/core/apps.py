@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.core import signals
+        from cms.core import restrictions, signals
 
         signals.register()
+        restrictions.install()

@@ -1,9 +1,8 @@
 """Full-page cache for anonymous visitors, emptied whenever published content changes.
 
 wagtail-cache (CodeRed) would be the library for this, but its releases require Wagtail < 8. This module
-is the same idea on Django's own cache helpers (``get_cache_key``/``learn_cache_key``, which honour
-``Vary``), in the shared cache (Redis when ``REDIS_URL`` is set), so that every app instance sees the
-same entries and the same invalidation.
+is the same idea in Django's cache (Redis when ``REDIS_URL`` is set), so that every app instance sees
+the same entries and the same invalidation.
 
 Rules (README, "Zwischenspeicher"):
 
@@ -20,11 +19,18 @@ Rules (README, "Zwischenspeicher"):
   session cookie never reach the cache and responses that set cookies are never stored, so what an
   anonymous visitor sees does not depend on cookies (a leftover ``csrftoken`` must not give every
   visitor an own copy of every page), and the site speaks German only. A CDN can then share them.
-- Invalidation: the cache keys carry a namespace token. Publishing, unpublishing, moving or deleting
-  any page, and saving or deleting any model in ``PAGE_CACHE_INVALIDATING_MODELS`` (snippets shown on
-  pages, documents, images, sites ...) replaces the token after the transaction commits: every cached
-  page is gone at once, for all instances. A request keeps the token it read before rendering, so a
-  page rendered from data older than the change can never be stored under the new token.
+- Invalidation: every stored page carries the namespace token that was current when its request
+  began. Publishing, unpublishing, moving or deleting any page, and saving or deleting any model in
+  ``PAGE_CACHE_INVALIDATING_MODELS`` (snippets shown on pages, documents, images, sites ...) replaces
+  the token, at once and again after the transaction commits: every cached page is gone at once, for
+  all instances. A request keeps the token it read before rendering, so a page rendered from data
+  older than the change can never be served under the new token.
+- A hit costs one cache round trip: the token and the entry are read together (``get_many``) and the
+  entry counts only if it carries the current token. Entries are plain tuples (status, headers,
+  content), not pickled response objects.
+- ``content_cached`` keeps values derived from published content (the menu, the list of private
+  sections) under the same token, so they are renewed by the same rules; it works whether or not the
+  page cache is on (``CONTENT_CACHE``).
 """
 
 import hashlib
@@ -36,7 +42,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key, patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -55,27 +63,76 @@ def _enabled():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
 
 
-def current_prefix():
-    """Key prefix of the current namespace; a missing token (evicted, new cache) starts a new one."""
-    cache = _cache()
-    token = cache.get(NAMESPACE_KEY)
+def _new_token():
+    return uuid.uuid4().hex
+
+
+def _token_from(value):
+    """The stored token, or a new one when it is missing (evicted, new cache)."""
+    if value is not None:
+        return value
+    token = _new_token()
+    if not _cache().add(NAMESPACE_KEY, token, timeout=None):
+        token = _cache().get(NAMESPACE_KEY) or token
+    return token
+
+
+def current_token(request=None):
+    """The namespace token; read once per request and kept on it."""
+    token = getattr(request, "_page_cache_token", None)
     if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(NAMESPACE_KEY, token, timeout=None):
-            token = cache.get(NAMESPACE_KEY) or token
-    return f"pagecache.{token}"
+        token = _token_from(_cache().get(NAMESPACE_KEY))
+        if request is not None:
+            request._page_cache_token = token
+    return token
+
+
+def current_prefix():
+    return f"pagecache.{current_token()}"
 
 
 def clear():
-    """Drop every cached page now (a new namespace token; the old entries expire unread)."""
-    _cache().set(NAMESPACE_KEY, uuid.uuid4().hex, timeout=None)
+    """Drop every cached page now (a new namespace token; the old entries are never served again)."""
+    _cache().set(NAMESPACE_KEY, _new_token(), timeout=None)
+    _local.clear()
     logger.debug("Seiten-Cache geleert.")
 
 
 def invalidate(reason=""):
-    """Drop every cached page once the current transaction has committed."""
+    """Drop every cached page now and once more when the current transaction has committed.
+
+    The second time is the one that counts for visitors: a page rendered between the change and
+    the commit (from the data before the change) carries the token of the first and is dropped. The
+    first makes the change visible at once to the code that made it (the same transaction).
+    """
     logger.debug("Seiten-Cache wird geleert: %s", reason)
+    clear()
     transaction.on_commit(clear, robust=True)
+
+
+# Values derived from content, per process, for the token they were built under: {name: (token, value)}.
+_local = {}
+
+
+def content_cached(name, build, request=None):
+    """``build()``, kept under the current token: in this process, then in the shared cache.
+
+    For small values that many pages show and that change only through the rules above (the main
+    menu, the private sections). Off when ``CONTENT_CACHE`` is false (the tests, except their own).
+    """
+    if not getattr(settings, "CONTENT_CACHE", False):
+        return build()
+    token = current_token(request)
+    local = _local.get(name)
+    if local is not None and local[0] == token:
+        return local[1]
+    key = f"pagecache.{token}.content.{name}"
+    value = _cache().get(key)
+    if value is None:
+        value = build()
+        _cache().set(key, value, timeout=getattr(settings, "CONTENT_CACHE_SECONDS", 3600))
+    _local[name] = (token, value)
+    return value
 
 
 def _excluded(request):
@@ -114,6 +171,32 @@ def _drop_vary(response, names):
         del response["Vary"]
 
 
+def _page_key(request):
+    url = hashlib.md5(iri_to_uri(request.build_absolute_uri()).encode("ascii"), usedforsecurity=False)
+    return f"pagecache.page.{url.hexdigest()}"
+
+
+def _vary_values(request, response):
+    """The request headers a stored response still varies on (after IGNORED_VARY), as pairs."""
+    if not response.has_header("Vary"):
+        return ()
+    names = sorted({value.strip().lower() for value in response["Vary"].split(",") if value.strip()})
+    return tuple((name, request.headers.get(name, "")) for name in names)
+
+
+def _from_entry(request, token, entry):
+    """The response of a stored entry, if it was stored under ``token`` for a request like this."""
+    if not isinstance(entry, tuple) or len(entry) != 5 or entry[0] != token:
+        return None
+    _token, vary, status, headers, content = entry
+    if any(request.headers.get(name, "") != value for name, value in vary):
+        return None
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
 class FetchFromPageCacheMiddleware:
     """Answers from the page cache. Right after UpdatePageCacheMiddleware: a hit skips all later middleware
     (sessions, users, CSRF, CSP, ...), whose headers the stored response already carries; whether a
@@ -123,12 +206,13 @@ class FetchFromPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._page_cache_prefix = None
+        request._page_cache_key = None
         if _request_is_cacheable(request):
-            prefix = current_prefix()
-            request._page_cache_prefix = prefix
-            key = get_cache_key(request, prefix, "GET", cache=_cache())
-            response = _cache().get(key) if key else None
+            key = _page_key(request)
+            values = _cache().get_many([NAMESPACE_KEY, key])
+            request._page_cache_token = token = _token_from(values.get(NAMESPACE_KEY))
+            request._page_cache_key = key
+            response = _from_entry(request, token, values.get(key))
             if response is not None:
                 response["X-Page-Cache"] = "hit"
                 return response
@@ -146,8 +230,8 @@ class UpdatePageCacheMiddleware:
         response = self.get_response(request)
         if response.has_header("X-Page-Cache") or _excluded(request):
             return response
-        prefix = getattr(request, "_page_cache_prefix", None)
-        if prefix is None or not _response_is_cacheable(request, response):
+        key = getattr(request, "_page_cache_key", None)
+        if key is None or not _response_is_cacheable(request, response):
             # Logged-in views, pages with forms ...: no CDN or proxy may keep them either.
             if response.status_code == 200 and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
@@ -165,9 +249,14 @@ class UpdatePageCacheMiddleware:
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         _drop_vary(response, IGNORED_VARY)
         if request.method == "GET":
-            timeout = settings.PAGE_CACHE_SECONDS
-            key = learn_cache_key(request, response, timeout, prefix, cache=_cache())
-            _cache().set(key, response, timeout)
+            entry = (
+                request._page_cache_token,
+                _vary_values(request, response),
+                response.status_code,
+                list(response.headers.items()),
+                response.content,
+            )
+            _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
         return response
 

@@ -156,6 +156,10 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))  # CDNs a
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "30"))
 # The search is not cached: every search is counted for the editors' report of search terms
 # (wagtail.contrib.search_promotions), and its answers are personal (sent as private, no-store).
+# Small values derived from published content that every page shows (the main menu, the private
+# sections), kept under the page cache's namespace token and renewed by the same rules; also when the
+# page cache itself is off (cms/core/pagecache.py, content_cached).
+CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
 # Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
 PAGE_CACHE_INVALIDATING_MODELS = [

@@ -63,6 +63,8 @@ if FRONTEND_CACHE_BACKEND:
 if not REDIS_URL and PAGE_CACHE_SECONDS:
     warnings.warn("REDIS_URL fehlt: der Seiten-Cache ist ausgeschaltet (PAGE_CACHE_SECONDS=0).", stacklevel=1)
     PAGE_CACHE_SECONDS = 0
+if not REDIS_URL:
+    CONTENT_CACHE = False
 
 # Behind a load balancer or reverse proxy, REMOTE_ADDR is the proxy's address: name the request
 # header in which the proxy passes the visitor's address (e.g. HTTP_X_REAL_IP), so that the form rate

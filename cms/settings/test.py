@@ -15,6 +15,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache would carry responses from one test into the next; its own tests switch it on.
 PAGE_CACHE_SECONDS = 0
+CONTENT_CACHE = False
 # Static files come from the source folders (no collectstatic before the tests).
 WHITENOISE_AUTOREFRESH = True
 LOGGING["loggers"]["cms"]["level"] = "WARNING"

@@ -288,12 +288,19 @@ def test_unrelated_saves_keep_the_cache(client, news_index, commit):
     assert client.get(news_index.url)["X-Page-Cache"] == "hit"
 
 
-def test_invalidation_waits_for_the_commit(client, news_index, django_capture_on_commit_callbacks):
+def test_a_page_rendered_before_the_commit_is_dropped_at_the_commit(
+    client, news_index, django_capture_on_commit_callbacks
+):
+    """The token changes at once (the editor's own request sees the change) and again at the commit, so
+    a page rendered in between, possibly from the data before the change, is never served after it."""
     cached(client, news_index.url)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         news_index.title = "Noch nicht bestätigt"
         publish(news_index)
+    in_between = client.get(news_index.url)
+    assert in_between["X-Page-Cache"] == "miss"
     assert client.get(news_index.url)["X-Page-Cache"] == "hit"
+    assert callbacks, "expected the invalidation to be registered for the commit"
     for callback in callbacks:
         callback()
     assert client.get(news_index.url)["X-Page-Cache"] == "miss"
@@ -329,3 +336,92 @@ def test_a_hit_is_answered_without_database_queries_and_keeps_the_security_heade
     assert hit["X-Page-Cache"] == "hit"
     for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
         assert hit[header] == first[header]
+
+
+def test_a_response_that_still_varies_is_served_only_for_the_same_header(rf, news_index):
+    from django.http import HttpResponse
+
+    def view(request):
+        response = HttpResponse(f"für {request.headers.get('Accept-Encoding', '-')}")
+        response["Vary"] = "Accept-Encoding, Cookie"
+        return response
+
+    middleware = pagecache.UpdatePageCacheMiddleware(pagecache.FetchFromPageCacheMiddleware(view))
+    assert middleware(rf.get("/variante/", HTTP_ACCEPT_ENCODING="gzip"))["X-Page-Cache"] == "miss"
+    hit = middleware(rf.get("/variante/", HTTP_ACCEPT_ENCODING="gzip"))
+    assert (hit["X-Page-Cache"], hit.content, hit["Vary"]) == ("hit", "für gzip".encode(), "Accept-Encoding")
+    other = middleware(rf.get("/variante/", HTTP_ACCEPT_ENCODING="br"))
+    assert (other["X-Page-Cache"], other.content) == ("miss", "für br".encode())
+
+
+# The content cache: values many pages show, renewed by the same rules
+
+
+@pytest.fixture
+def content_cache(settings):
+    settings.CONTENT_CACHE = True
+    pagecache.clear()
+    yield
+    pagecache.clear()
+
+
+def test_content_cached_builds_once_per_token(content_cache):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return len(calls)
+
+    assert pagecache.content_cached("zahl", build) == 1
+    assert pagecache.content_cached("zahl", build) == 1
+    pagecache._local.clear()  # another process: served from the shared cache
+    assert pagecache.content_cached("zahl", build) == 1
+    pagecache.clear()
+    assert pagecache.content_cached("zahl", build) == 2
+    assert len(calls) == 2
+
+
+def test_content_cached_is_off_without_the_setting(settings):
+    settings.CONTENT_CACHE = False
+    values = iter([1, 2])
+    assert pagecache.content_cached("zahl", lambda: next(values)) == 1
+    assert pagecache.content_cached("zahl", lambda: next(values)) == 2
+
+
+def test_the_menu_is_renewed_when_a_page_is_published_or_unpublished(client, home_page, content_cache, commit):
+    from home.models import StandardPage
+
+    assert "Über uns" not in client.get(home_page.url).content.decode()
+    page = StandardPage(title="Über uns", slug="ueber-uns", show_in_menus=True, live=False)
+    home_page.add_child(instance=page)
+    assert "Über uns" not in client.get(home_page.url).content.decode()
+    commit(lambda: publish(page))
+    assert 'href="/ueber-uns/"' in client.get(home_page.url).content.decode()
+    page.refresh_from_db()
+    commit(page.unpublish)
+    assert 'href="/ueber-uns/"' not in client.get(home_page.url).content.decode()
+
+
+def test_private_sections_are_renewed_when_a_restriction_changes(home_page, content_cache, commit):
+    from wagtail.models import Page, PageViewRestriction
+
+    news_index = NewsIndexPageFactory(parent=home_page)
+    article = NewsPageFactory(parent=news_index)
+    assert article.pk in set(Page.objects.public().values_list("pk", flat=True))
+    restriction = PageViewRestriction(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    commit(restriction.save)
+    public = set(Page.objects.public().values_list("pk", flat=True))
+    assert article.pk not in public and news_index.pk not in public and home_page.pk in public
+    assert set(Page.objects.not_public().values_list("pk", flat=True)) == {news_index.pk, article.pk}
+    commit(restriction.delete)
+    assert article.pk in set(Page.objects.public().values_list("pk", flat=True))
+
+
+def test_private_sections_cost_one_query_per_content_change(home_page, content_cache, django_assert_num_queries):
+    from wagtail.models import Page
+
+    list(Page.objects.public())
+    with django_assert_num_queries(1):  # the pages only; the private sections come from the cache
+        list(Page.objects.live().public())

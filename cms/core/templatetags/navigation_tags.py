@@ -2,6 +2,8 @@ from django import template
 from django.db.models import Q
 from wagtail.models import Site
 
+from cms.core.pagecache import content_cached
+
 register = template.Library()
 
 
@@ -17,36 +19,47 @@ class Menu(list):
         return [item for item in self if item["service"]]
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Top-level pages shown in menus, with flags for the current section (one query).
-
-    The BITV pages (accessibility statement, Leichte Sprache) of the app ``accessibility`` are always
-    listed, flagged ``service``: the header links them on every page, outside the main navigation.
-    """
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return Menu()
-    root = site.root_page
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = Menu()
+def _menu_pages(site, request):
+    """(title, url, path, service) of the root's children shown in menus (one query)."""
     children = (
-        root.get_children()
+        site.root_page.get_children()
         .live()
         .public()
         .filter(Q(show_in_menus=True) | Q(content_type__app_label="accessibility"))
         .select_related("content_type")
     )
-    for child in children:
-        items.append(
-            {
-                "title": child.title,
-                "url": child.get_url(request=request),
-                "active": bool(current_path) and current_path.startswith(child.path),
-                "current": current_path == child.path,
-                "service": child.content_type.app_label == "accessibility",
-            }
+    return [
+        (
+            child.title,
+            child.get_url(request=request),
+            child.path,
+            child.content_type.app_label == "accessibility",
         )
-    return items
+        for child in children
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages shown in menus, with flags for the current section.
+
+    The BITV pages (accessibility statement, Leichte Sprache) of the app ``accessibility`` are always
+    listed, flagged ``service``: the header links them on every page, outside the main navigation.
+    The pages are kept in the content cache (renewed whenever a page is published, moved ...).
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return Menu()
+    pages = content_cached(f"menu.{site.pk}", lambda: _menu_pages(site, request), request=request)
+    current_path = getattr(context.get("page"), "path", "")
+    return Menu(
+        {
+            "title": title,
+            "url": url,
+            "active": bool(current_path) and current_path.startswith(path),
+            "current": current_path == path,
+            "service": service,
+        }
+        for title, url, path, service in pages
+    )

@@ -1,0 +1,38 @@
+"""Private sections (page view restrictions), read once per content change instead of once per query.
+
+Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called, and a
+page render calls it several times (menu, listings, teasers). ``private_q`` below builds the same
+condition from a list of (path, depth) of the restricted pages that is kept by
+``pagecache.content_cached``: saving or deleting a restriction and moving or deleting a page renew
+it, like every cached page (see pagecache's rules). Installed on ``PageQuerySet`` when the app is
+ready, so Wagtail's own callers (API, sitemap) use it too.
+"""
+
+from django.db.models import Q
+
+from cms.core.pagecache import content_cached
+
+
+def private_sections():
+    """(path, depth) of every page with a view restriction; its subtree is private."""
+    from wagtail.models import PageViewRestriction
+
+    def build():
+        return sorted(set(PageViewRestriction.objects.values_list("page__path", "page__depth")))
+
+    return content_cached("private-sections", build)
+
+
+def private_q(queryset=None):
+    """The pages inside a private section, as Wagtail's ``PageQuerySet.private_q`` defines them."""
+    q = Q()
+    for path, depth in private_sections():
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    # Match no page at all if no private section exists.
+    return q if q else Q(pk__in=[])
+
+
+def install():
+    from wagtail.query import PageQuerySet
+
+    PageQuerySet.private_q = private_q
