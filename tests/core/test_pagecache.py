@@ -388,7 +388,9 @@ def test_content_cached_is_off_without_the_setting(settings):
     assert pagecache.content_cached("zahl", lambda: next(values)) == 2
 
 
-def test_the_menu_is_renewed_when_a_page_is_published_or_unpublished(client, home_page, content_cache, commit):
+def test_the_menu_is_renewed_when_a_page_is_published_or_unpublished(
+    client, home_page, content_cache, commit
+):
     from home.models import StandardPage
 
     assert "Über uns" not in client.get(home_page.url).content.decode()
@@ -419,7 +421,9 @@ def test_private_sections_are_renewed_when_a_restriction_changes(home_page, cont
     assert article.pk in set(Page.objects.public().values_list("pk", flat=True))
 
 
-def test_private_sections_cost_one_query_per_content_change(home_page, content_cache, django_assert_num_queries):
+def test_private_sections_cost_one_query_per_content_change(
+    home_page, content_cache, django_assert_num_queries
+):
     from wagtail.models import Page
 
     list(Page.objects.public())
