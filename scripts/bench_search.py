@@ -184,6 +184,18 @@ def run_queries(repeats):
     return timings
 
 
+def cpu_check():
+    """Milliseconds for a fixed loop (median of five): how fast this machine's CPU was just now."""
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        samples.append((time.perf_counter() - started) * 1000)
+    return sorted(samples)[2]
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
@@ -200,6 +212,31 @@ def index_sizes():
             " FROM search_searchentry"
         )
         return cursor.fetchone()
+
+
+def query_buffers():
+    """Pages (8 kB buffers) the facet and the ranking query read for ``Industrie``: unlike times, these
+    do not depend on how fast the machine happens to be. The querysets are the search engine's own."""
+    import json
+
+    from django.db.models import Count, F
+
+    from search.engine import FACETS, _index_scan, _postgres_match
+    from search.models import SearchEntry
+    from search.text import query_terms
+
+    match, rank = _postgres_match(query_terms("Industrie"))
+    base = SearchEntry.objects.filter(match)
+    querysets = {
+        "facets": base.values(*FACETS).annotate(n=Count("id")).order_by(),
+        "ranking": base.annotate(rank=rank).order_by(F("rank").desc(), "title", "id").values_list("id")[:10],
+    }
+    result = {}
+    with _index_scan():
+        for name, queryset in querysets.items():
+            plan = json.loads(queryset.explain(format="json", analyze=True, buffers=True))[0]["Plan"]
+            result[name] = plan["Shared Hit Blocks"] + plan["Shared Read Blocks"]
+    return result
 
 
 def match_counts():
@@ -292,7 +329,9 @@ def main():
                 fill_seconds = time.perf_counter() - started
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE search_searchentry")
+            cpu_before = cpu_check()
             timings = run_queries(args.repeats)
+            cpu_after = cpu_check()
             all_samples = [value for samples in timings.values() for value in samples]
             report.append(
                 {
@@ -304,6 +343,8 @@ def main():
                         label: (statistics.median(s), percentile(s, 0.95)) for label, s in timings.items()
                     },
                     "sizes": index_sizes(),
+                    "cpu": (cpu_before, cpu_after),
+                    "buffers": query_buffers(),
                 }
             )
             print(f"{size} pages: p50 {report[-1]['p50']:.1f} ms, p95 {report[-1]['p95']:.1f} ms", flush=True)  # noqa: T201
@@ -335,8 +376,8 @@ def write_report(args, report, precision, matches):
         "(matching, ranking, facet counts, highlighting, template rendering) via RequestFactory.",
         "",
         "| Pages | Entries | p50 | p95 | Table + indexes | GIN index | tsvectors (with compound parts) "
-        "| tsvectors without parts | Fill time |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| tsvectors without parts | Fill time | Pages read: facets / ranking | CPU check before / after |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in report:
         total, gin, vectors, plain_vectors, entries = row["sizes"]
@@ -344,8 +385,17 @@ def write_report(args, report, precision, matches):
             f"| {row['size']:,} | {entries:,} | {row['p50']:.1f} ms | {row['p95']:.1f} ms "
             f"| {mb(total)} | {mb(gin)} "
             f"| {mb(vectors)} | {mb(plain_vectors)} "
-            f"| {'reused' if row['fill'] is None else format(row['fill'], '.0f') + ' s'} |"
+            f"| {'reused' if row['fill'] is None else format(row['fill'], '.0f') + ' s'} "
+            f"| {row['buffers']['facets']:,} / {row['buffers']['ranking']:,} "
+            f"| {row['cpu'][0]:.0f} / {row['cpu'][1]:.0f} ms |"
         )
+    lines += [
+        "",
+        "Pages read: 8 kB buffers read by the facet and the ranking query for `Industrie` (EXPLAIN BUFFERS);",
+        "they do not depend on the machine's speed. CPU check: milliseconds for a fixed Python loop just",
+        "before and after the timed queries; this virtual machine's speed varies, by a factor of two and",
+        "more within minutes, so compare the times only within one run.",
+    ]
     if len(report) >= 2:
         ratio = report[-1]["p95"] / report[0]["p95"]
         lines += [
