@@ -23,6 +23,22 @@ def test_vector_uses_the_german_configuration(corpus):
     assert "'german'::regconfig" in expression
 
 
+def test_rows_stay_narrow_long_values_leave_the_row(corpus):
+    """Migration 0003: texts and the large vector may leave the row; titles and the rank vector stay."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE oid = 'search_searchentry'::regclass")
+        assert "toast_tuple_target=128" in cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'search_searchentry'::regclass"
+            " AND attname IN ('title', 'title_norm', 'title_parts', 'rank_vector', 'body', 'search_vector')"
+        )
+        storage = dict(cursor.fetchall())
+        assert storage == {
+            "title": "m", "title_norm": "m", "title_parts": "m", "rank_vector": "m",
+            "body": "x", "search_vector": "x",
+        }  # fmt: skip
+
+
 def test_stemming_regionen_finds_region(client, corpus):
     found, _ = titles(client, "Regionen")
     assert "Krefeld" in found  # "Die Region am Niederrhein"
