@@ -6,8 +6,13 @@ condition from a list of (path, depth) of the restricted pages that is kept by
 ``pagecache.content_cached``: saving or deleting a restriction and moving or deleting a page renew
 it, like every cached page (see pagecache's rules). Installed on ``PageQuerySet`` when the app is
 ready, so Wagtail's own callers (API, sitemap) use it too.
+
+``get_view_restrictions`` (asked by Wagtail before serving every page: two queries) answers "none" at
+once while the site has no restriction at all; otherwise Wagtail's own method runs (it also handles
+aliases of restricted pages).
 """
 
+from django.conf import settings
 from django.db.models import Q
 
 from cms.core.pagecache import content_cached
@@ -32,7 +37,23 @@ def private_q(queryset=None):
     return q if q else Q(pk__in=[])
 
 
+def _get_view_restrictions(page):
+    from wagtail.models import PageViewRestriction
+
+    if getattr(settings, "CONTENT_CACHE", False) and not private_sections():
+        return PageViewRestriction.objects.none()
+    return _wagtail_get_view_restrictions(page)
+
+
+_wagtail_get_view_restrictions = None
+
+
 def install():
+    global _wagtail_get_view_restrictions
+    from wagtail.models import Page
     from wagtail.query import PageQuerySet
 
     PageQuerySet.private_q = private_q
+    if _wagtail_get_view_restrictions is None:
+        _wagtail_get_view_restrictions = Page.get_view_restrictions
+        Page.get_view_restrictions = _get_view_restrictions

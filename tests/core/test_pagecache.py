@@ -429,3 +429,31 @@ def test_private_sections_cost_one_query_per_content_change(
     list(Page.objects.public())
     with django_assert_num_queries(1):  # the pages only; the private sections come from the cache
         list(Page.objects.live().public())
+
+
+def test_a_private_page_stays_private_with_the_content_cache(client, home_page, content_cache, commit):
+    from wagtail.models import PageViewRestriction
+
+    news_index = NewsIndexPageFactory(parent=home_page)
+    article = NewsPageFactory(parent=news_index, title="Interne Mitteilung")
+    assert "Interne Mitteilung" in client.get(article.url).content.decode()
+    restriction = PageViewRestriction(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    commit(restriction.save)
+    response = client.get(article.url)
+    assert "Interne Mitteilung" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    commit(restriction.delete)
+    assert "Interne Mitteilung" in client.get(article.url).content.decode()
+
+
+def test_without_private_sections_serving_a_page_asks_no_restriction_query(client, home_page, content_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    news_index = NewsIndexPageFactory(parent=home_page)
+    client.get(news_index.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(news_index.url).status_code == 200
+    assert not [query for query in queries if "wagtailcore_pageviewrestriction" in query["sql"]]
