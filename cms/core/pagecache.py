@@ -37,9 +37,11 @@ import hashlib
 import logging
 import uuid
 
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -77,13 +79,34 @@ def _token_from(value):
     return token
 
 
+# The token read by the request this thread is serving: one cache read per request, not one per use.
+# Only between request_started and request_finished; outside requests (commands) it is read each time.
+_request_state = Local()
+
+
+def _remember(token):
+    if getattr(_request_state, "active", False):
+        _request_state.token = token
+
+
+def _request_started(**kwargs):
+    _request_state.active, _request_state.token = True, None
+
+
+def _request_finished(**kwargs):
+    _request_state.active, _request_state.token = False, None
+
+
 def current_token(request=None):
-    """The namespace token; read once per request and kept on it."""
+    """The namespace token, read once per request (kept on ``request`` and for the thread's request)."""
     token = getattr(request, "_page_cache_token", None)
+    if token is None and getattr(_request_state, "active", False):
+        token = _request_state.token
     if token is None:
         token = _token_from(_cache().get(NAMESPACE_KEY))
-        if request is not None:
-            request._page_cache_token = token
+        _remember(token)
+    if request is not None:
+        request._page_cache_token = token
     return token
 
 
@@ -93,7 +116,9 @@ def current_prefix():
 
 def clear():
     """Drop every cached page now (a new namespace token; the old entries are never served again)."""
-    _cache().set(NAMESPACE_KEY, _new_token(), timeout=None)
+    token = _new_token()
+    _cache().set(NAMESPACE_KEY, token, timeout=None)
+    _remember(token)
     _local.clear()
     logger.debug("Seiten-Cache geleert.")
 
@@ -211,6 +236,7 @@ class FetchFromPageCacheMiddleware:
             key = _page_key(request)
             values = _cache().get_many([NAMESPACE_KEY, key])
             request._page_cache_token = token = _token_from(values.get(NAMESPACE_KEY))
+            _remember(token)
             request._page_cache_key = key
             response = _from_entry(request, token, values.get(key))
             if response is not None:
@@ -280,6 +306,8 @@ def _content_saved_or_deleted(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
+    request_started.connect(_request_started, dispatch_uid="pagecache_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="pagecache_request_finished")
     page_published.connect(_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="pagecache_moved")

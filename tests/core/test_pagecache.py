@@ -457,3 +457,29 @@ def test_without_private_sections_serving_a_page_asks_no_restriction_query(clien
     with CaptureQueriesContext(connection) as queries:
         assert client.get(news_index.url).status_code == 200
     assert not [query for query in queries if "wagtailcore_pageviewrestriction" in query["sql"]]
+
+
+def test_a_request_reads_the_token_once(client, home_page, content_cache, settings, monkeypatch):
+    """Menu, private sections ... share the token the request read first: one cache read, not one per use."""
+    settings.PAGE_CACHE_SECONDS = 0
+    news_index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=news_index)
+    real = pagecache._cache()
+    reads = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def get(self, key, *args, **kwargs):
+            reads.append(key)
+            return real.get(key, *args, **kwargs)
+
+    monkeypatch.setattr(pagecache, "_cache", Counting)
+    assert client.get(news_index.url).status_code == 200
+    assert reads.count(pagecache.NAMESPACE_KEY) == 1
+    pagecache.clear()  # outside a request the token is read each time: a change is seen at once
+    before = reads.count(pagecache.NAMESPACE_KEY)
+    pagecache.current_token()
+    pagecache.current_token()
+    assert reads.count(pagecache.NAMESPACE_KEY) == before + 2
