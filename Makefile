@@ -53,8 +53,10 @@ publish-scheduled: install ## Publish/unpublish pages whose go-live or expiry ti
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 
-bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md
-	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py
+BENCH_SEARCH_ARGS ?=
+
+bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md (BENCH_SEARCH_ARGS=--keep reuses the filled databases)
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py $(BENCH_SEARCH_ARGS)
 
 soak: install ## 3x60 s of load (50 clients) on own PostgreSQL/Redis/gunicorn, with outages -> docs/reliability.md
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
