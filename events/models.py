@@ -113,11 +113,13 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     def map_view(self, request):
         from events.maps import event_map
 
-        context = self.get_context(request, listing=False)
-        form = context["filter_form"]
-        events = form.filter(self.events())
-        context["event_map"] = event_map(self, request, form, events)
-        return self.render(request, context_overrides=context, template="events/event_map_page.html")
+        form, events = self.filtered(request)
+        return self.render(
+            request,
+            listing=False,  # passed on to get_context: the map draws all events, no page of them
+            context_overrides={"event_map": event_map(self, request, form, events)},
+            template="events/event_map_page.html",
+        )
 
     @property
     def accepts_submissions(self):
