@@ -26,8 +26,8 @@ Rules (README, "Zwischenspeicher"):
   all instances. A request keeps the token it read before rendering, so a page rendered from data
   older than the change can never be served under the new token.
 - A hit costs one cache round trip: the token and the entry are read together (``get_many``) and the
-  entry counts only if it carries the current token. Entries are plain tuples (status, headers,
-  content), not pickled response objects.
+  entry counts only if it carries the current token. Entries are plain tuples (token, the values of
+  the headers it still varies on, status, headers, content), one per URL, not pickled responses.
 - ``content_cached`` keeps values derived from published content (the menu, the list of private
   sections) under the same token, so they are renewed by the same rules; it works whether or not the
   page cache is on (``CONTENT_CACHE``).
@@ -35,6 +35,8 @@ Rules (README, "Zwischenspeicher"):
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
 
 from asgiref.local import Local
@@ -91,10 +93,12 @@ def _remember(token):
 
 def _request_started(**kwargs):
     _request_state.active, _request_state.token = True, None
+    _uncommitted.changes = False
 
 
 def _request_finished(**kwargs):
     _request_state.active, _request_state.token = False, None
+    _uncommitted.changes = False
 
 
 def current_token(request=None):
@@ -127,15 +131,26 @@ def invalidate(reason=""):
     """Drop every cached page now and once more when the current transaction has committed.
 
     The second time is the one that counts for visitors: a page rendered between the change and
-    the commit (from the data before the change) carries the token of the first and is dropped. The
-    first makes the change visible at once to the code that made it (the same transaction).
+    the commit (from the data before the change) carries the token of the first and is dropped.
+    Until the commit this thread builds content-cache values fresh and keeps none of them: they may
+    come from rows that are not committed yet (and may be rolled back), see ``content_cached``.
     """
     logger.debug("Seiten-Cache wird geleert: %s", reason)
+    _uncommitted.changes = True
     clear()
-    transaction.on_commit(clear, robust=True)
+    transaction.on_commit(_committed, robust=True)
 
 
-# Values derived from content, per process, for the token they were built under: {name: (token, value)}.
+def _committed():
+    _uncommitted.changes = False
+    clear()
+
+
+# Set by ``invalidate`` in the thread that changed content, until its transaction commits (or the
+# request ends; after a rollback that is the safe side: values are only built fresh, never kept).
+_uncommitted = threading.local()
+
+# Values derived from content, per process: {name: (token, value, expires)}.
 _local = {}
 
 
@@ -144,19 +159,23 @@ def content_cached(name, build, request=None):
 
     For small values that many pages show and that change only through the rules above (the main
     menu, the private sections). Off when ``CONTENT_CACHE`` is false (the tests, except their own).
+    Kept at most ``CONTENT_CACHE_SECONDS``, so that a change that sent no signal (``QuerySet.update``,
+    raw SQL, a lost write to Redis) is seen after that time at the latest.
     """
-    if not getattr(settings, "CONTENT_CACHE", False):
+    if not getattr(settings, "CONTENT_CACHE", False) or getattr(_uncommitted, "changes", False):
         return build()
     token = current_token(request)
+    now = time.monotonic()
     local = _local.get(name)
-    if local is not None and local[0] == token:
+    if local is not None and local[0] == token and local[2] > now:
         return local[1]
+    seconds = getattr(settings, "CONTENT_CACHE_SECONDS", 300)
     key = f"pagecache.{token}.content.{name}"
     value = _cache().get(key)
     if value is None:
         value = build()
-        _cache().set(key, value, timeout=getattr(settings, "CONTENT_CACHE_SECONDS", 3600))
-    _local[name] = (token, value)
+        _cache().set(key, value, timeout=seconds)
+    _local[name] = (token, value, now + seconds)
     return value
 
 
@@ -300,9 +319,8 @@ def _object_deleted(sender, instance, **kwargs):
         invalidate(f"Seite {instance.pk} gelöscht")
 
 
-def _content_saved_or_deleted(sender, instance, raw=False, **kwargs):
-    if not raw:
-        invalidate(f"{sender.__name__} {instance.pk}")
+def _content_saved_or_deleted(sender, instance, **kwargs):
+    invalidate(f"{sender.__name__} {instance.pk}")  # also for fixtures (raw): e.g. a restored restriction
 
 
 def connect_signals():

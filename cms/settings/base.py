@@ -160,6 +160,8 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_R
 # sections), kept under the page cache's namespace token and renewed by the same rules; also when the
 # page cache itself is off (cms/core/pagecache.py, content_cached).
 CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
+# At most this long, also when a change sent no signal (QuerySet.update, raw SQL, a lost Redis write).
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
 # Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
 PAGE_CACHE_INVALIDATING_MODELS = [

@@ -360,6 +360,7 @@ def test_a_response_that_still_varies_is_served_only_for_the_same_header(rf, new
 @pytest.fixture
 def content_cache(settings):
     settings.CONTENT_CACHE = True
+    pagecache._uncommitted.changes = False
     pagecache.clear()
     yield
     pagecache.clear()
@@ -483,3 +484,50 @@ def test_a_request_reads_the_token_once(client, home_page, content_cache, settin
     pagecache.current_token()
     pagecache.current_token()
     assert reads.count(pagecache.NAMESPACE_KEY) == before + 2
+
+
+def test_values_built_before_a_commit_are_not_kept(home_page, content_cache):
+    """A change that is rolled back must not leave values built from it in the cache."""
+    from django.db import transaction
+    from wagtail.models import Page, PageViewRestriction
+
+    news_index = NewsIndexPageFactory(parent=home_page)
+    restriction = PageViewRestriction.objects.create(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    pagecache._uncommitted.changes = False  # as after the commit of the line above
+    assert news_index.pk not in set(Page.objects.public().values_list("pk", flat=True))
+
+    class Rollback(Exception):
+        pass
+
+    with pytest.raises(Rollback), transaction.atomic():
+        restriction.delete()
+        # The deleting code itself sees its change ...
+        assert news_index.pk in set(Page.objects.public().values_list("pk", flat=True))
+        raise Rollback
+    # ... but after the rollback nothing built inside the transaction is used.
+    pagecache._uncommitted.changes = False  # a new request
+    assert news_index.pk not in set(Page.objects.public().values_list("pk", flat=True))
+
+
+def test_a_token_changed_between_requests_is_seen_by_the_next_request(client, home_page, content_cache):
+    from home.models import StandardPage
+
+    client.get(home_page.url)  # fills the menu under the current token
+    page = StandardPage(title="Neu im Menü", slug="neu", show_in_menus=True)
+    home_page.add_child(instance=page)  # live, but no publish signal: the cached menu stays
+    assert "Neu im Menü" not in client.get(home_page.url).content.decode()
+    pagecache.clear()  # what another instance's publish does: a new token in the shared cache
+    assert "Neu im Menü" in client.get(home_page.url).content.decode()
+
+
+def test_content_cache_values_expire(home_page, content_cache, settings, monkeypatch):
+    values = iter([1, 2])
+    assert pagecache.content_cached("zahl", lambda: next(values)) == 1
+    pagecache._cache().delete(f"{pagecache.current_prefix()}.content.zahl")  # the shared entry expired
+    real_monotonic = pagecache.time.monotonic
+    monkeypatch.setattr(
+        pagecache.time, "monotonic", lambda: real_monotonic() + settings.CONTENT_CACHE_SECONDS + 1
+    )
+    assert pagecache.content_cached("zahl", lambda: next(values)) == 2
