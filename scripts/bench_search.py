@@ -27,6 +27,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchtools import cpu_check  # noqa: E402 - next to this script
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.core.files.base import ContentFile  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -182,18 +183,6 @@ def run_queries(repeats):
                 samples.append(elapsed)
         timings[label] = samples
     return timings
-
-
-def cpu_check():
-    """Milliseconds for a fixed loop (median of five): how fast this machine's CPU was just now."""
-    samples = []
-    for _ in range(5):
-        started = time.perf_counter()
-        total = 0
-        for number in range(2_000_000):
-            total += number
-        samples.append((time.perf_counter() - started) * 1000)
-    return sorted(samples)[2]
 
 
 def percentile(values, fraction):

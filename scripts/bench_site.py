@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from benchtools import cpu_check  # next to this script
+
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
 OUTPUT = BASE_DIR / "docs" / "benchmarks" / "site.md"
@@ -155,18 +157,6 @@ def run(urls, page_cache_seconds, script, single=False):
         return results
     finally:
         stop_server(process)
-
-
-def cpu_check():
-    """Milliseconds for a fixed loop (median of five): shows how fast this machine's CPU was just now."""
-    samples = []
-    for _ in range(5):
-        started = time.perf_counter()
-        total = 0
-        for number in range(2_000_000):
-            total += number
-        samples.append((time.perf_counter() - started) * 1000)
-    return sorted(samples)[2]
 
 
 def ms(microseconds):
