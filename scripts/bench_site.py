@@ -206,12 +206,16 @@ def main():
         row(label, f"ohne Cache, {CONNECTIONS} Nutzer", uncached[path])
         row(label, "ohne Cache, 1 Nutzer", uncached[("single", path)])
         if kind == "search":
-            p95 = uncached[path]["p95"] / 1000
-            verdict(
-                f"{label} (nie im Seiten-Cache), {CONNECTIONS} Nutzer: p95 {p95:.1f} ms "
-                f"(Ziel < {TARGET_SEARCH_P95_MS} ms)",
-                p95 < TARGET_SEARCH_P95_MS,
-            )
+            for run_label, results in (
+                ("dieselbe Suche wiederholt (mit Cache)", cached),
+                ("jede Suche neu berechnet (ohne Cache)", uncached),
+            ):
+                p95 = results[path]["p95"] / 1000
+                verdict(
+                    f"{label}, {run_label}, {CONNECTIONS} Nutzer: p95 {p95:.1f} ms "
+                    f"(Ziel < {TARGET_SEARCH_P95_MS} ms)",
+                    p95 < TARGET_SEARCH_P95_MS,
+                )
             continue
         neighbour = cached[("static", path)]["rps"]
         share = cached[path]["rps"] / neighbour
@@ -239,7 +243,9 @@ Demo-Inhalten, Redis als Cache. Last: `wrk -t2 -c{CONNECTIONS} -d{DURATION} --la
 „mit Cache“: Seiten-Cache an (nach Aufwärmen kommt jede Antwort aus Redis); „ohne Cache“: zweiter Lauf
 mit `PAGE_CACHE_SECONDS=0`, jede Anfrage rendert die Seite (Menü und Liste der geschützten Bereiche kommen
 aus dem Inhalts-Cache, wie im Betrieb). „1 Nutzer“: dieselben Seiten mit einer einzigen Verbindung, also
-die Zeit eines Renderns ohne Warten auf andere Anfragen. Die Suche kommt nie aus dem Seiten-Cache.
+die Zeit eines Renderns ohne Warten auf andere Anfragen. Die Suche läuft immer durch ihre View (jede
+Suche wird gezählt); „mit Cache“ kommt nur ihr Ergebnis (HTML) aus dem Cache (`SEARCH_CACHE_SECONDS`),
+„ohne Cache“ wird jede Suche neu berechnet (Treffer, Rangfolge, Facetten, Hervorhebung).
 Die statische Datei (über WhiteNoise, gleicher Server) ist die Grundlinie: sie wird unmittelbar vor jeder
 Seite noch einmal gemessen, und jede Seite wird mit dieser Messung direkt davor verglichen.
 Zeiten in Millisekunden. Systemlast vor dem Lauf:

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import post_page_move
 
+from cms.core import pagecache
 from cms.core.constants import FederalState
 
 logger = logging.getLogger("cms.search")
@@ -203,6 +204,9 @@ def rebuild(stdout=None):
             pages += bool(update_page(page))
         for document in get_document_model().objects.select_related("collection").iterator(chunk_size=200):
             documents += bool(update_document(document))
+        # Entries otherwise change only with a publish, move, restriction or document, which
+        # renew the caches themselves; the cached searches (pagecache.cached_render) go now.
+        pagecache.invalidate("Suchindex neu aufgebaut")
     return pages, documents
 
 

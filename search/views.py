@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
 from search.engine import FACETS, search_entries, suggest_titles
@@ -139,8 +141,17 @@ def _popular_queries(limit=6):
 @require_GET
 @never_cache  # counted for the editors' search terms report; kept out of the page cache and CDNs
 def search(request):
-    form = SearchForm(request.GET)
-    query, filters, notices = form.values()
+    query, filters, notices = SearchForm(request.GET).values()
+    if query and not request.GET.get(PAGE_PARAMETER):
+        _log_query(query)
+    # Every search is counted; what it shows is the same for every anonymous visitor until content
+    # changes, so a repeated search (a newsletter's link, a popular term) comes from the cache.
+    return pagecache.cached_render(
+        request, lambda: _search_page(request, query, filters, notices), settings.SEARCH_CACHE_SECONDS
+    )
+
+
+def _search_page(request, query, filters, notices):
     if filters.get("kind") and filters["kind"] not in KINDS:
         notices.append(SearchForm.error_messages["art"])
         filters.pop("kind")
@@ -157,8 +168,6 @@ def search(request):
     promotions = []
     if query and page.number == 1:
         promotions = _promotions(query)
-        if not request.GET.get(PAGE_PARAMETER):
-            _log_query(query)
         promoted_pages = {promotion.page_id for promotion in promotions if promotion.page_id}
         if promoted_pages:
             items = [item for item in items if item["entry"].page_id not in promoted_pages]

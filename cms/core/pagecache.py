@@ -28,6 +28,8 @@ Rules (README, "Zwischenspeicher"):
 - A hit costs one cache round trip: the token and the entry are read together (``get_many``) and the
   entry counts only if it carries the current token. Entries are plain tuples (token, the values of
   the headers it still varies on, status, headers, content), one per URL, not pickled responses.
+- ``cached_render`` keeps the rendering of a view that must still run on every request (the search,
+  which counts each query) under the same conditions, token and rules.
 - ``content_cached`` keeps values derived from published content (the menu, the list of private
   sections) under the same token, so they are renewed by the same rules; it works whether or not the
   page cache is on (``CONTENT_CACHE``).
@@ -215,9 +217,9 @@ def _drop_vary(response, names):
         del response["Vary"]
 
 
-def _page_key(request):
-    url = hashlib.md5(iri_to_uri(request.build_absolute_uri()).encode("ascii"), usedforsecurity=False)
-    return f"pagecache.page.{url.hexdigest()}"
+def _url_digest(request):
+    url = iri_to_uri(request.build_absolute_uri()).encode("ascii")
+    return hashlib.md5(url, usedforsecurity=False).hexdigest()
 
 
 def _vary_values(request, response):
@@ -241,6 +243,47 @@ def _from_entry(request, token, entry):
     return response
 
 
+def _token_and_entry(request, key):
+    """The namespace token and the entry under ``key``: one cache round trip (``get_many``)."""
+    values = _cache().get_many([NAMESPACE_KEY, key])
+    request._page_cache_token = token = _token_from(values.get(NAMESPACE_KEY))
+    _remember(token)
+    return token, values.get(key)
+
+
+def cached_render(request, render, seconds):
+    """``render()``'s response, kept for this URL under the current token for anonymous visitors.
+
+    For a view that must run on every request although its output for one URL is the same for every
+    anonymous visitor: the search counts each query for the editors' report, so the page cache must
+    not answer it, but matching, ranking, facets, highlighting and the template can come from here.
+    Looked up and stored under the page cache's conditions (GET, no session cookie, status 200, no
+    cookie set) and renewed by the same rules; an entry lives at most ``seconds``. The response keeps
+    the view's own headers (the search sends ``no-store``: no CDN or browser keeps it).
+    """
+    if (
+        not _enabled()
+        or seconds <= 0
+        or request.method != "GET"
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or getattr(_uncommitted, "changes", False)
+    ):
+        return render()
+    key = f"pagecache.view.{_url_digest(request)}"
+    token, entry = _token_and_entry(request, key)
+    if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == token:
+        response = HttpResponse(entry[2], content_type=entry[1])
+        response["X-Page-Cache"] = "hit"
+        return response
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 200 and not response.cookies and not response.streaming:
+        _cache().set(key, (token, response["Content-Type"], response.content), seconds)
+    response["X-Page-Cache"] = "miss"
+    return response
+
+
 class FetchFromPageCacheMiddleware:
     """Answers from the page cache. Right after UpdatePageCacheMiddleware: a hit skips all later middleware
     (sessions, users, CSRF, CSP, ...), whose headers the stored response already carries; whether a
@@ -252,12 +295,10 @@ class FetchFromPageCacheMiddleware:
     def __call__(self, request):
         request._page_cache_key = None
         if _request_is_cacheable(request):
-            key = _page_key(request)
-            values = _cache().get_many([NAMESPACE_KEY, key])
-            request._page_cache_token = token = _token_from(values.get(NAMESPACE_KEY))
-            _remember(token)
+            key = f"pagecache.page.{_url_digest(request)}"
+            token, entry = _token_and_entry(request, key)
             request._page_cache_key = key
-            response = _from_entry(request, token, values.get(key))
+            response = _from_entry(request, token, entry)
             if response is not None:
                 response["X-Page-Cache"] = "hit"
                 return response

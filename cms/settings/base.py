@@ -154,8 +154,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))  # lifeti
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))  # browsers revalidate (ETag, 304)
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))  # CDNs and shared proxies
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "30"))
-# The search is not cached: every search is counted for the editors' report of search terms
-# (wagtail.contrib.search_promotions), and its answers are personal (sent as private, no-store).
+# The page cache does not answer the search: every search is counted for the editors' report of
+# search terms (wagtail.contrib.search_promotions), and no CDN or browser keeps it (no-store). The
+# view still runs and counts; what it renders for one address comes from the cache for this long
+# (pagecache.cached_render; 0 = off, also off with PAGE_CACHE_SECONDS=0).
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 # Small values derived from published content that every page shows (the main menu, the private
 # sections), kept under the page cache's namespace token and renewed by the same rules; also when the
 # page cache itself is off (cms/core/pagecache.py, content_cached).

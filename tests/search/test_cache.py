@@ -1,0 +1,83 @@
+"""Repeated searches come from the cache, are still counted, and are renewed when content changes."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query
+
+from search.indexing import rebuild
+from tests.factories.regions import InitiativePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def search_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def search(client, **params):
+    return client.get(reverse("search"), params)
+
+
+def test_a_repeated_search_comes_from_the_cache_and_is_still_counted(client, corpus):
+    first = search(client, q="Thüringen")
+    second = search(client, q="Thüringen")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Bündnis für Industrie <mark>Thüringen</mark>" in second.content.decode()
+    assert Query.get("thüringen").hits == 2
+    # No CDN or browser keeps it: the view's own headers, also on a hit.
+    assert {"private", "no-store"} <= {part.strip() for part in second["Cache-Control"].split(",")}
+    assert second["Content-Type"] == first["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_each_address_has_its_own_entry(client, corpus):
+    search(client, q="Thüringen")
+    other = search(client, q="Krefeld")
+    filtered = search(client, q="Thüringen", land="NW")
+    assert (other["X-Page-Cache"], filtered["X-Page-Cache"]) == ("miss", "miss")
+    assert "Krefeld" in other.content.decode()
+    assert filtered.context["total"] == 0
+
+
+def test_publishing_renews_the_cached_searches(client, corpus, django_capture_on_commit_callbacks):
+    search(client, q="Thüringen")
+    assert search(client, q="Thüringen")["X-Page-Cache"] == "hit"
+    page = InitiativePageFactory.build(title="Netzwerk Ostthüringen", federal_state="TH", live=False)
+    corpus["alliance"].get_parent().add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    response = search(client, q="Thüringen")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Netzwerk <mark>Ostthüringen</mark>" in response.content.decode()
+
+
+def test_rebuilding_the_index_renews_the_cached_searches(client, corpus, django_capture_on_commit_callbacks):
+    search(client, q="Krefeld")
+    with django_capture_on_commit_callbacks(execute=True):
+        rebuild()
+    assert search(client, q="Krefeld")["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_visitors_get_a_fresh_search(client, corpus, django_user_model):
+    search(client, q="Krefeld")
+    assert search(client, q="Krefeld")["X-Page-Cache"] == "hit"
+    client.force_login(django_user_model.objects.create_user("redaktion", password="x" * 12))
+    response = search(client, q="Krefeld")
+    assert "X-Page-Cache" not in response  # rendered for them, neither read from nor kept in the cache
+    assert "Krefeld" in response.content.decode()
+    assert Query.get("krefeld").hits == 3
+
+
+@pytest.mark.parametrize("setting", ["SEARCH_CACHE_SECONDS", "PAGE_CACHE_SECONDS"])
+def test_switched_off(client, corpus, settings, setting):
+    setattr(settings, setting, 0)
+    search(client, q="Krefeld")
+    response = search(client, q="Krefeld")
+    assert "X-Page-Cache" not in response
+    assert "Krefeld" in response.content.decode()
