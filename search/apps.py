@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import indexing
+        from search import indexing, querylog
 
         indexing.register()
+        querylog.register()

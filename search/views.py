@@ -12,6 +12,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
+from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles
 from search.forms import SearchForm
 from search.indexing import KINDS, kind_label
@@ -124,13 +125,6 @@ def _promotions(query):
         return []
 
 
-def _log_query(query):
-    try:
-        Query.get(query).add_hit()
-    except DatabaseError:  # pragma: no cover
-        logger.exception("Suchanfrage konnte nicht protokolliert werden.")
-
-
 def _popular_queries(limit=6):
     try:
         return [query.query_string for query in Query.get_most_popular()[:limit]]
@@ -143,7 +137,7 @@ def _popular_queries(limit=6):
 def search(request):
     query, filters, notices = SearchForm(request.GET).values()
     if query and not request.GET.get(PAGE_PARAMETER):
-        _log_query(query)
+        querylog.count(query)
     # Every search is counted; what it shows is the same for every anonymous visitor until content
     # changes, so a repeated search (a newsletter's link, a popular term) comes from the cache.
     return pagecache.cached_render(

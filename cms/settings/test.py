@@ -21,6 +21,8 @@ WHITENOISE_AUTOREFRESH = True
 LOGGING["loggers"]["cms"]["level"] = "WARNING"
 # The tests share one client address; tests of the limit itself set a low one.
 FORM_RATE_LIMIT = "10000/h"
+# Each search counted at once (tests/search/test_querylog.py switches batching on).
+SEARCH_LOG_FLUSH_SECONDS = 0
 # django-axes needs the request in authenticate(); the test client's login() has none. The
 # lockout tests switch it on (tests/cms/test_login_lockout.py).
 AXES_ENABLED = False
