@@ -7,7 +7,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import indexing, querylog
+        from search import indexing
 
         indexing.register()
-        querylog.register()

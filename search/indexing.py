@@ -204,8 +204,8 @@ def rebuild(stdout=None):
             pages += bool(update_page(page))
         for document in get_document_model().objects.select_related("collection").iterator(chunk_size=200):
             documents += bool(update_document(document))
-        # Entries otherwise change only with a publish, move, restriction or document, which
-        # renew the caches themselves; the cached searches (pagecache.cached_render) go now.
+        # Entries otherwise change only with a publish, move, restriction or document, which renew
+        # the caches themselves; the rebuild renews them all too, the cached searches among them.
         pagecache.invalidate("Suchindex neu aufgebaut")
     return pages, documents
 

@@ -13,7 +13,7 @@ from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
 from search import querylog
-from search.engine import FACETS, search_entries, suggest_titles
+from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
 from search.indexing import KINDS, kind_label
 from search.text import clean_query, highlight, highlight_all, query_terms
@@ -141,8 +141,15 @@ def search(request):
     # Every search is counted; what it shows is the same for every anonymous visitor until content
     # changes, so a repeated search (a newsletter's link, a popular term) comes from the cache.
     return pagecache.cached_render(
-        request, lambda: _search_page(request, query, filters, notices), settings.SEARCH_CACHE_SECONDS
+        request, lambda: _search_page(request, query, filters, notices), search_cache_seconds()
     )
+
+
+def search_cache_seconds():
+    """How long a rendered search is kept. Not with a search server: it indexes a change only after
+    the publish has renewed the cache (refresh interval, task queue), so a search in between would
+    keep the old results under the new token."""
+    return 0 if uses_external_backend() else settings.SEARCH_CACHE_SECONDS
 
 
 def _search_page(request, query, filters, notices):

@@ -257,15 +257,19 @@ def cached_render(request, render, seconds):
     For a view that must run on every request although its output for one URL is the same for every
     anonymous visitor: the search counts each query for the editors' report, so the page cache must
     not answer it, but matching, ranking, facets, highlighting and the template can come from here.
-    Looked up and stored under the page cache's conditions (GET, no session cookie, status 200, no
-    cookie set) and renewed by the same rules; an entry lives at most ``seconds``. The response keeps
-    the view's own headers (the search sends ``no-store``: no CDN or browser keeps it).
+    Looked up for GET requests without a session cookie of visitors who are not logged in, renewed by
+    the page cache's rules; an entry lives at most ``seconds``. Stored only with status 200 and when
+    the rendering holds nothing of this visitor's: no cookie, no CSRF token (the middleware would send
+    its cookie only afterwards), no CSP nonce, no change to a session. The response keeps the view's
+    own headers (the search sends ``no-store``: no CDN or browser keeps it).
     """
+    user = getattr(request, "user", None)
     if (
         not _enabled()
         or seconds <= 0
         or request.method != "GET"
         or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or (user is not None and user.is_authenticated)
         or getattr(_uncommitted, "changes", False)
     ):
         return render()
@@ -278,10 +282,21 @@ def cached_render(request, render, seconds):
     response = render()
     if hasattr(response, "render"):
         response.render()
-    if response.status_code == 200 and not response.cookies and not response.streaming:
+    if response.status_code == 200 and not response.streaming and not _personal(request, response):
         _cache().set(key, (token, response["Content-Type"], response.content), seconds)
     response["X-Page-Cache"] = "miss"
     return response
+
+
+def _personal(request, response):
+    """Whether a rendering holds something of this visitor's (see ``cached_render``)."""
+    session = getattr(request, "session", None)
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # {% csrf_token %}: the token of this visitor
+        or isinstance(getattr(request, "_csp_nonce", None), str)  # django-csp made a nonce for the page
+        or getattr(session, "modified", False)
+    )
 
 
 class FetchFromPageCacheMiddleware:

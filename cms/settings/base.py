@@ -159,8 +159,9 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_R
 # view still runs and counts; what it renders for one address comes from the cache for this long
 # (pagecache.cached_render; 0 = off, also off with PAGE_CACHE_SECONDS=0).
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
-# The counts for that report are written in batches, at most this often per process (search/querylog.py).
-SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"))
+# The counts for that report are written in batches: this long after the first search not yet written
+# (search/querylog.py); 0 = each search at once.
+SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"))
 # Small values derived from published content that every page shows (the main menu, the private
 # sections), kept under the page cache's namespace token and renewed by the same rules; also when the
 # page cache itself is off (cms/core/pagecache.py, content_cached).
