@@ -9,10 +9,10 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from accessibility.models import AccessibilityFeedback
+from cms.core.forms import store_once
 
 logger = logging.getLogger(__name__)
 
@@ -35,19 +35,15 @@ def receive_feedback(page, form):
     A form sent again with the same token (double click, reload) stores and mails nothing more.
     """
     token = form.submission_token
-    existing = AccessibilityFeedback.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            feedback = AccessibilityFeedback.objects.create(
-                page=page, submission_token=token, **form.feedback_data()
-            )
-    except IntegrityError:  # the same form sent twice at once: the other request stored it
-        existing = AccessibilityFeedback.objects.filter(submission_token=token).first()
-        if existing is None:
-            raise
-        return existing
+    feedback, created = store_once(
+        AccessibilityFeedback,
+        token,
+        lambda: AccessibilityFeedback.objects.create(
+            page=page, submission_token=token, **form.feedback_data()
+        ),
+    )
+    if not created:
+        return feedback
     body = render_to_string(
         "accessibility/email/feedback_notification.txt",
         {"feedback": feedback, "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/"},

@@ -6,13 +6,12 @@ order form.
 
 from django import forms
 
-from cms.core.forms import SubmissionTokenMixin, honeypot_field, text_field
+from cms.core.forms import HoneypotMixin, SubmissionTokenMixin, honeypot_field, text_field
 
-HONEYPOT = "website"
 TOO_LONG = "Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen)."
 
 
-class FeedbackForm(SubmissionTokenMixin, forms.Form):
+class FeedbackForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
     name = text_field(
         "Name (freiwillig)", 120, required=False, max_length_message=TOO_LONG, autocomplete="name"
     )
@@ -55,10 +54,6 @@ class FeedbackForm(SubmissionTokenMixin, forms.Form):
     @property
     def visible_fields_in_order(self):
         return [self[name] for name in self.visible_field_names]
-
-    @property
-    def is_spam(self):
-        return bool(self.is_bound and self.data.get(HONEYPOT, "").strip())
 
     def feedback_data(self):
         return {name: self.cleaned_data[name].strip() for name in self.visible_field_names}

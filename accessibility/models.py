@@ -3,7 +3,6 @@
 import datetime
 
 from django.db import models
-from django.shortcuts import redirect
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -132,22 +131,16 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
             return super().index_route(request, *args, **kwargs)
         from accessibility.feedback import receive_feedback
         from accessibility.forms import FeedbackForm
-        from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
+        from cms.core.forms import handle_post
 
-        if form_rate_limited(request, "accessibility.feedback"):
-            form = FeedbackForm(initial=initial_from_post(request))
-            response = self.render(
-                request, form=form, context_overrides={"rate_limited": RATE_LIMITED_MESSAGE}
-            )
-            response.status_code = 429
-            return response
-        form = FeedbackForm(request.POST)
-        if form.is_spam:
-            return redirect(self.thanks_url(request))  # pretend success; store nothing
-        if not form.is_valid():
-            return self.render(request, form=form)
-        receive_feedback(self, form)
-        return redirect(self.thanks_url(request))
+        return handle_post(
+            request,
+            group="accessibility.feedback",
+            make_form=FeedbackForm,
+            render=lambda form, **context: self.render(request, form=form, context_overrides=context),
+            store=lambda form: receive_feedback(self, form),
+            success_url=lambda: self.thanks_url(request),
+        )
 
     def thanks_url(self, request):
         return self.get_url(request) + self.reverse_subpage("thanks")

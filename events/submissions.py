@@ -11,16 +11,21 @@ import logging
 from django import forms
 from django.core.mail import send_mail
 from django.core.validators import RegexValidator
-from django.db import IntegrityError, transaction
-from django.shortcuts import redirect
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core.constants import FederalState
-from cms.core.forms import SubmissionTokenMixin, honeypot_field, text_field
-from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
+from cms.core.forms import (
+    HoneypotMixin,
+    SubmissionTokenMixin,
+    handle_post,
+    honeypot_field,
+    store_once,
+    text_field,
+)
 from cms.core.validators import postcode_validator
 from events.geocoding import fill_missing_location
 from events.models import EventPage, EventSubmission
@@ -67,7 +72,7 @@ def _datetime(label, *, required, message=None, help_text=""):
     )
 
 
-class EventSubmissionForm(SubmissionTokenMixin, forms.Form):
+class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
     """The partner's report: the public fields of an EventPage plus who reports it."""
 
     title = text_field(
@@ -218,10 +223,6 @@ class EventSubmissionForm(SubmissionTokenMixin, forms.Form):
         self.event = None
         self.add_token_field()
 
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
-
     def error_summary(self):
         """[(field id or None, short label, message)] for the summary above the form."""
         summary = [(None, "", error) for error in self.non_field_errors()]
@@ -294,26 +295,26 @@ def _render(index, request, template, **context):
 def submit_view(index, request):
     if not index.accepts_submissions:
         return _render(index, request, "events/event_submit_page.html", closed=True)
-    if request.method == "POST":
-        if form_rate_limited(request, "events.submit"):
-            form = EventSubmissionForm(initial=initial_from_post(request), index=index)
-            response = _render(
-                index, request, "events/event_submit_page.html", form=form, rate_limited=RATE_LIMITED_MESSAGE
-            )
-            response.status_code = 429
-            return response
-        form = EventSubmissionForm(request.POST, index=index)
-        if form.is_valid():
-            if form.is_spam:
-                logger.info("Event submission for %s dropped by the honeypot", index.pk)
-            else:
-                submission, created = submit_event(index, form)
-                if created:
-                    send_confirmation(submission, request)
-            return redirect(index.get_url(request) + index.reverse_subpage("submit_thanks"))
-    else:
-        form = EventSubmissionForm(index=index)
-    return _render(index, request, "events/event_submit_page.html", form=form)
+
+    def render(form, **context):
+        return _render(index, request, "events/event_submit_page.html", form=form, **context)
+
+    if request.method != "POST":
+        return render(EventSubmissionForm(index=index))
+
+    def store(form):
+        submission, created = submit_event(index, form)
+        if created:
+            send_confirmation(submission, request)
+
+    return handle_post(
+        request,
+        group="events.submit",
+        make_form=lambda **kwargs: EventSubmissionForm(index=index, **kwargs),
+        render=render,
+        store=store,
+        success_url=lambda: index.get_url(request) + index.reverse_subpage("submit_thanks"),
+    )
 
 
 def thanks_view(index, request):
@@ -323,17 +324,7 @@ def thanks_view(index, request):
 def submit_event(index, form):
     """Store the report once: ``(submission, created)``; a resent form (same token) stores nothing."""
     token = form.submission_token
-    existing = EventSubmission.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing, False
-    try:
-        return _store_event(index, form, token), True
-    except IntegrityError:
-        # The same form sent twice at once: the other request stored it first.
-        existing = EventSubmission.objects.filter(submission_token=token).first()
-        if existing is None:
-            raise
-        return existing, False
+    return store_once(EventSubmission, token, lambda: _store_event(index, form, token))
 
 
 @transaction.atomic

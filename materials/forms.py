@@ -2,15 +2,14 @@
 
 from django import forms
 
-from cms.core.forms import SubmissionTokenMixin, honeypot_field, required, text_field
+from cms.core.forms import HoneypotMixin, SubmissionTokenMixin, honeypot_field, required, text_field
 from cms.core.validators import postcode_validator
 
 QUANTITY_PREFIX = "menge_"
-HONEYPOT = "website"
 NO_ITEMS = "no_items"
 
 
-class OrderForm(SubmissionTokenMixin, forms.Form):
+class OrderForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
     name = text_field(
         "Vor- und Nachname",
         120,
@@ -110,10 +109,6 @@ class OrderForm(SubmissionTokenMixin, forms.Form):
     def quantity_fields(self):
         """[(bound field, item), …] in catalogue order."""
         return [(self[f"{QUANTITY_PREFIX}{item.pk}"], item) for item in self.items]
-
-    @property
-    def is_spam(self):
-        return bool(self.is_bound and self.data.get(HONEYPOT, "").strip())
 
     @property
     def items_error(self):

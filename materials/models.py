@@ -2,7 +2,6 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -223,26 +222,22 @@ class OrderPage(RoutablePageMixin, Page):
     def index_route(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().index_route(request, *args, **kwargs)
-        from cms.core.ratelimit import RATE_LIMITED_MESSAGE, form_rate_limited, initial_from_post
+        from cms.core.forms import handle_post
         from materials.forms import OrderForm
         from materials.orders import place_order
 
-        if form_rate_limited(request, "materials.order"):
-            form = OrderForm(initial=initial_from_post(request), items=self.catalogue())
-            response = self.render(
-                request, form=form, context_overrides={"rate_limited": RATE_LIMITED_MESSAGE}
-            )
-            response.status_code = 429
-            return response
-        form = OrderForm(request.POST, items=self.catalogue())
-        if form.is_spam:
-            # Pretend success, so a bot learns nothing; store nothing.
-            return redirect(self.thanks_url(request))
-        if not form.is_valid():
-            return self.render(request, form=form)
-        order = place_order(self, form)
-        request.session[SESSION_KEY] = order.pk
-        return redirect(self.thanks_url(request))
+        def store(form):
+            request.session[SESSION_KEY] = place_order(self, form).pk
+
+        items = self.catalogue()
+        return handle_post(
+            request,
+            group="materials.order",
+            make_form=lambda **kwargs: OrderForm(items=items, **kwargs),
+            render=lambda form, **context: self.render(request, form=form, context_overrides=context),
+            store=store,
+            success_url=lambda: self.thanks_url(request),
+        )
 
     def thanks_url(self, request):
         return self.get_url(request) + self.reverse_subpage("thanks")

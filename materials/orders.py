@@ -8,9 +8,9 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
+from cms.core.forms import store_once
 from materials.models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
@@ -23,23 +23,18 @@ def place_order(page, form):
     nothing and returns the order stored the first time.
     """
     token = form.submission_token
-    existing = Order.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            order = Order.objects.create(page=page, submission_token=token, **form.customer_data())
-            OrderLine.objects.bulk_create(
-                OrderLine(order=order, item=item, item_name=item.name, quantity=quantity)
-                for item, quantity in form.ordered_items()
-            )
-    except IntegrityError:
-        # Both clicks arrived at once: the other request stored the order first.
-        existing = Order.objects.filter(submission_token=token).first()
-        if existing is None:
-            raise
-        return existing
-    send_confirmation(order, page)
+
+    def create():
+        order = Order.objects.create(page=page, submission_token=token, **form.customer_data())
+        OrderLine.objects.bulk_create(
+            OrderLine(order=order, item=item, item_name=item.name, quantity=quantity)
+            for item, quantity in form.ordered_items()
+        )
+        return order
+
+    order, created = store_once(Order, token, create)
+    if created:
+        send_confirmation(order, page)
     return order
 
 
