@@ -214,7 +214,7 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
     ]
     event_fields = [name for _legend, names in fieldsets[:3] for name in names]
 
-    summary_labels = {"consent": "Einwilligung", "website": "Kontrollfeld"}
+    summary_labels = {"consent": "Einwilligung"}
 
     def __init__(self, *args, index, **kwargs):
         kwargs.setdefault("label_suffix", "")

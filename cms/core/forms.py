@@ -77,7 +77,7 @@ def handle_post(request, *, group, make_form, render, store, success_url):
         return response
     form = make_form(data=request.POST)
     if form.is_spam:
-        logger.info("%s: Einsendung mit ausgefülltem Honeypot verworfen.", group)
+        logger.info("%s: Einsendung an %s mit ausgefülltem Honeypot verworfen.", group, request.path)
         return redirect(success_url())
     if not form.is_valid():
         return render(form)

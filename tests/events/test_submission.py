@@ -302,6 +302,16 @@ def test_honeypot_drops_the_submission_quietly(client, index, url):
     assert_nothing_stored()
 
 
+def test_honeypot_gets_no_error_messages_either(client, index, url, caplog):
+    """A bot learns nothing, also from invalid data: the same redirect, nothing stored."""
+    caplog.set_level("INFO", logger="cms.forms")
+    response = client.post(url, valid_data(title="", website="https://spam.example.com"))
+    assert response.status_code == 302
+    assert response.url.endswith("/anmelden/danke/")
+    assert_nothing_stored()
+    assert f"events.submit: Einsendung an {url} mit ausgefülltem Honeypot verworfen" in caplog.text
+
+
 def test_failing_mail_backend_loses_nothing(client, url, settings, caplog):
     settings.EMAIL_BACKEND = "tests.events.test_submission.BrokenEmailBackend"
     response = client.post(url, valid_data())

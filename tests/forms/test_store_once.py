@@ -21,8 +21,11 @@ def test_stores_once_per_token():
     assert created
     again, created_again = store_once(AccessibilityFeedback, token, lambda: pytest.fail("stored twice"))
     assert (again, created_again) == (first, False)
-    other, created_other = store_once(AccessibilityFeedback, uuid.uuid4(), lambda: feedback(None, "andere"))
-    assert created_other and other != first
+    other_token = uuid.uuid4()
+    other, created_other = store_once(
+        AccessibilityFeedback, other_token, lambda: feedback(other_token, "andere")
+    )
+    assert created_other and other != first and other.submission_token == other_token
 
 
 def test_the_request_that_loses_a_race_gets_the_record_of_the_other(monkeypatch):
