@@ -87,11 +87,16 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
         form.is_valid()
         return form, form.filter(self.events())
 
-    def get_context(self, request, *args, listing=True, **kwargs):
-        """The list view's context; ``listing=False`` leaves out the page of events (the map draws all)."""
+    def get_context(self, request, *args, map_view=False, **kwargs):
+        """The list view's context: one page of the filtered events; with ``map_view`` the map of all
+        of them instead. The filter form is built and checked once for either."""
         context = super().get_context(request, *args, **kwargs)
         form, events = self.filtered(request)
-        if listing:
+        if map_view:
+            from events.maps import event_map
+
+            context["event_map"] = event_map(self, request, form, events)
+        else:
             page, page_notice = paginate(request, events, self.per_page)
             context.update(events=page, paginator=page.paginator, page_notice=page_notice)
         context.update(
@@ -111,15 +116,7 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
 
     @path("karte/", name="map")
     def map_view(self, request):
-        from events.maps import event_map
-
-        form, events = self.filtered(request)
-        return self.render(
-            request,
-            listing=False,  # passed on to get_context: the map draws all events, no page of them
-            context_overrides={"event_map": event_map(self, request, form, events)},
-            template="events/event_map_page.html",
-        )
+        return self.render(request, map_view=True, template="events/event_map_page.html")
 
     @property
     def accepts_submissions(self):
