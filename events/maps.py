@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from cms.core import maps
 from cms.core.constants import FederalState
+from regions.models import RegionPage
 
 CELL = 26  # marker grid in screen units of the full map (600 wide): closer markers are grouped
 MARKER_RADIUS = 7
@@ -45,8 +46,6 @@ def _places(cities, limit=3):
 
 def event_map(index, request, form, events):
     """Everything the map template draws, for the (filtered) events of ``index``."""
-    from regions.models import RegionPage
-
     data = form.cleaned_data if form.is_bound else {}
     params = {key: str(value) for key, value in data.items() if value not in (None, "")}
     params = {
