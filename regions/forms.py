@@ -1,6 +1,8 @@
 from django import forms
+from django.db.models import Q
 
 from cms.core.constants import FederalState
+from regions.models import InitiativePage
 
 
 class InitiativeFilterForm(forms.Form):
@@ -23,8 +25,6 @@ class InitiativeFilterForm(forms.Form):
     good_practice = forms.BooleanField(label="Nur Good-Practice-Beispiele", required=False)
 
     def __init__(self, *args, **kwargs):
-        from regions.models import InitiativePage
-
         super().__init__(*args, **kwargs)
         self.fields["art"].choices = [("", "Alle Arten"), *InitiativePage.Kind.choices]
         self.fields["q"].error_messages["max_length"] = (
@@ -48,8 +48,6 @@ class InitiativeFilterForm(forms.Form):
             queryset = queryset.filter(is_good_practice=True)
         if data.get("q"):
             term = data["q"]
-            from django.db.models import Q
-
             queryset = queryset.filter(
                 Q(title__icontains=term)
                 | Q(summary__icontains=term)
