@@ -37,9 +37,10 @@ serve: install ## Production server: gunicorn (cms/gunicorn.conf.py) on DATABASE
 	$(PROD) $(BIN)/python manage.py migrate --noinput
 	$(PROD) exec $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, import contracts (pyproject.toml [tool.importlinter])
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
