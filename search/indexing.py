@@ -15,6 +15,7 @@ from wagtail.signals import post_page_move
 
 from cms.core import pagecache
 from cms.core.constants import FederalState
+from search.models import SearchEntry
 
 logger = logging.getLogger("cms.search")
 
@@ -127,8 +128,6 @@ def _summary(page):
 
 def update_page(page):
     """Create, update or remove the entry of one page."""
-    from search.models import SearchEntry
-
     page = page.specific_deferred if type(page) is Page else page
     if page.depth <= 1 or not page.live or not _is_public(page):
         SearchEntry.objects.filter(page_id=page.pk).delete()
@@ -167,8 +166,6 @@ def _document_context(document):
 
 def update_document(document):
     """Create, update or remove the entry of one document."""
-    from search.models import SearchEntry
-
     if document.collection_id and document.collection.get_view_restrictions().exists():
         SearchEntry.objects.filter(document_id=document.pk).delete()
         return None
@@ -195,8 +192,6 @@ def update_document(document):
 
 def rebuild(stdout=None):
     """Rebuild every entry (manage.py update_search_entries)."""
-    from search.models import SearchEntry
-
     pages = documents = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()
