@@ -127,6 +127,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads or workers writing at once: a transaction that starts by reading and then
+    # writes cannot wait for the lock (SQLite answers "database is locked" at once, a 503 and a lost
+    # event report). BEGIN IMMEDIATE takes the write lock at the start of every transaction, and
+    # everyone waits up to 20 s for it; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -48,6 +48,16 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert database["CONN_HEALTH_CHECKS"] is True
 
 
+def test_sqlite_waits_for_the_write_lock(monkeypatch):
+    """Concurrent writers queue for the lock instead of failing (tests/cms/test_sqlite_writes.py)."""
+    options = load_settings(monkeypatch).DATABASES["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 20
+    assert "journal_mode=WAL" in options["init_command"]
+    postgres = load_settings(monkeypatch, DATABASE_URL="postgres://postgres@db.example:5432/site")
+    assert "transaction_mode" not in postgres.DATABASES["default"].get("OPTIONS", {})
+
+
 def test_redis_url_selects_the_redis_cache(monkeypatch):
     settings = load_settings(monkeypatch, REDIS_URL="redis://cache.example:6379/2")
     cache = settings.CACHES["default"]
