@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import post_page_move
 
@@ -165,11 +165,18 @@ def _document_context(document):
     return "document", topic.page if topic else None, year, None
 
 
+def _collection_is_public(collection_id):
+    """No view restriction on the collection or an ancestor, read fresh (the document's own
+    ``collection`` may be an instance loaded before the collection moved)."""
+    collection = Collection.objects.filter(pk=collection_id).only("path", "depth").first()
+    return collection is None or not collection.get_view_restrictions().exists()
+
+
 def update_document(document):
     """Create, update or remove the entry of one document."""
     from search.models import SearchEntry
 
-    if document.collection_id and document.collection.get_view_restrictions().exists():
+    if not _collection_is_public(document.collection_id):
         SearchEntry.objects.filter(document_id=document.pk).delete()
         return None
     kind, parent, year, presentation = _document_context(document)
@@ -191,6 +198,21 @@ def update_document(document):
     entry.prepare()
     entry.save()
     return entry
+
+
+def update_documents(documents):
+    """Update the entries of the given documents (a queryset or ids), read fresh from the database."""
+    document_model = get_document_model()
+    if not isinstance(documents, models.QuerySet):
+        documents = document_model.objects.filter(pk__in=[getattr(item, "pk", item) for item in documents])
+    for document in documents.iterator(chunk_size=200):
+        _safely(update_document, document)
+
+
+def update_collection(collection):
+    """Update the entries of the documents in ``collection`` and below it: a restriction applies to
+    the collection's whole subtree."""
+    update_documents(get_document_model().objects.filter(collection__path__startswith=collection.path))
 
 
 def rebuild(stdout=None):
@@ -251,12 +273,24 @@ def on_restriction_changed(sender, instance, **kwargs):
     on_page_moved(sender, page)
 
 
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        update_collection(collection)
+
+
+def on_collection_moved(sender, instance, **kwargs):
+    update_collection(instance)
+
+
 def on_document_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _safely(update_document, instance)
 
 
 def register():
+    from cms.core.signals import post_collection_move
+
     document_model = get_document_model()
     post_save.connect(on_page_saved, dispatch_uid="search_page_saved")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
@@ -265,3 +299,14 @@ def register():
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"
     )
     post_save.connect(on_document_saved, sender=document_model, dispatch_uid="search_document_saved")
+    post_save.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction",
+    )
+    post_delete.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction_d",
+    )
+    post_collection_move.connect(on_collection_moved, dispatch_uid="search_collection_moved")
