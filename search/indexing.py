@@ -148,19 +148,23 @@ def update_page(page):
 
 
 def _document_context(document):
-    """(kind, page it belongs to, year) for a document: presentations belong to their meeting."""
+    """(kind, page it belongs to, year, presentation) for a document: presentations belong to their
+    meeting. Only a live and public meeting (no view restriction on it or an ancestor) counts: the
+    speaker, the presentation's title and the "Vorgestellt bei" link of a private or draft meeting
+    must not reach the search; its file is then an ordinary document."""
     meeting_presentation = apps.get_model("meetings", "MeetingPresentation")
     forum_document = apps.get_model("meetings", "ForumTopicDocument")
-    presentation = (
+    presentations = (
         meeting_presentation.objects.filter(document=document, page__live=True)
         .select_related("page", "speaker")
-        .order_by("-page__date")
-        .first()
+        .order_by("-page__date", "pk")
     )
+    presentation = next((item for item in presentations if _is_public(item.page)), None)
     if presentation:
         meeting = presentation.page
         return "presentation", meeting, meeting.date.year, presentation
-    topic = forum_document.objects.filter(document=document, page__live=True).select_related("page").first()
+    topics = forum_document.objects.filter(document=document, page__live=True).select_related("page")
+    topic = next((item for item in topics.order_by("pk") if _is_public(item.page)), None)
     year = document.created_at.year if document.created_at else None
     return "document", topic.page if topic else None, year, None
 
@@ -242,6 +246,16 @@ def _safely(function, *args):
         logger.exception("Sucheintrag für %r konnte nicht aktualisiert werden.", args)
 
 
+def _update_page_documents(page):
+    """Presentations and forum documents take their meeting, year and state from the page."""
+    for relation in ("presentations", "documents"):
+        manager = getattr(page, relation, None)
+        if manager is not None and hasattr(manager, "select_related"):
+            for item in manager.select_related("document"):
+                if getattr(item, "document", None) is not None:
+                    _safely(update_document, item.document)
+
+
 def on_page_saved(sender, instance, raw=False, **kwargs):
     """Index the stored (live) version of a saved page; a draft saved in memory is not indexed."""
     if raw or not isinstance(instance, Page):
@@ -251,18 +265,14 @@ def on_page_saved(sender, instance, raw=False, **kwargs):
         return
     page = page.specific
     _safely(update_page, page)
-    # Presentations and forum documents take their meeting, year and state from the page.
-    for relation in ("presentations", "documents"):
-        manager = getattr(page, relation, None)
-        if manager is not None and hasattr(manager, "select_related"):
-            for item in manager.select_related("document"):
-                if getattr(item, "document", None) is not None:
-                    _safely(update_document, item.document)
+    _update_page_documents(page)
 
 
 def on_page_moved(sender, instance, **kwargs):
-    for page in instance.get_descendants(inclusive=True).live().specific():
+    """A move or a changed view restriction: the subtree's pages and the documents they show."""
+    for page in instance.get_descendants(inclusive=True).specific():
         _safely(update_page, page)
+        _update_page_documents(page)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -271,6 +281,16 @@ def on_restriction_changed(sender, instance, **kwargs):
     except Page.DoesNotExist:
         return
     on_page_moved(sender, page)
+
+
+def on_page_document_changed(sender, instance, raw=False, **kwargs):
+    """A presentation or forum document added, changed or removed: its document's entry, once the
+    transaction has committed (a page publish saves its inline items after the page itself; a
+    deleted document is gone by then and skipped)."""
+    if raw or not instance.document_id:
+        return
+    document_id = instance.document_id
+    transaction.on_commit(lambda: update_documents([document_id]), robust=True)
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):
@@ -310,3 +330,7 @@ def register():
         dispatch_uid="search_collection_restriction_d",
     )
     post_collection_move.connect(on_collection_moved, dispatch_uid="search_collection_moved")
+    for label in ("meetings.MeetingPresentation", "meetings.ForumTopicDocument"):
+        model = apps.get_model(label)
+        post_save.connect(on_page_document_changed, sender=model, dispatch_uid=f"search_{label}_saved")
+        post_delete.connect(on_page_document_changed, sender=model, dispatch_uid=f"search_{label}_deleted")

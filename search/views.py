@@ -12,6 +12,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
+from cms.core.restrictions import private_sections
 from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
@@ -107,10 +108,18 @@ def _result(request, entry, terms):
         item["file_info"] = entry.document.file_info
         if summary_passage and passage and passage != summary_passage:
             item["passage"] = passage  # text found inside the file counts more than the description
-    if entry.parent_page_id and entry.parent_page and entry.parent_page.live:
+    if entry.parent_page_id and entry.parent_page and _is_public(entry.parent_page):
         item["parent_title"] = entry.parent_page.title
         item["parent_url"] = entry.parent_page.get_url(request) or ""
     return item
+
+
+def _is_public(page):
+    """Live and outside every private section. The index already leaves private meetings out
+    (search.indexing); checked again here from the cached list of private sections (no query)."""
+    return page.live and not any(
+        page.path.startswith(path) and page.depth >= depth for path, depth in private_sections()
+    )
 
 
 def _promotions(query):

@@ -142,3 +142,85 @@ def test_moving_documents_with_the_bulk_action_updates_the_index(admin_client, c
     document.refresh_from_db()
     assert document.collection_id == collections["internal"].pk
     assert not found(client, document)
+
+
+# Presentations of private or draft meetings ------------------------------------------------------
+
+SPEAKER = "Geheimrat"
+
+
+@pytest.fixture
+def presentation(corpus, commit):
+    from tests.factories.core import PersonFactory
+
+    presentation = corpus["presentation"]
+    presentation.speaker = PersonFactory(first_name="Hanna", last_name=SPEAKER)
+    presentation.title = "Wasserstoff für Stahlwerke"
+    presentation.save()
+    with commit():
+        corpus["meeting"].save_revision().publish()
+    return presentation
+
+
+def shows_meeting(client, corpus):
+    """Whether the search shows the presentation with its meeting and speaker."""
+    html = client.get(reverse("search"), {"q": SECRET_TEXT}).content.decode()
+    assert corpus["document"].url in html  # the file itself stays public (its collection is)
+    by_speaker = client.get(reverse("search"), {"q": SPEAKER}).content.decode()
+    suggestions = client.get(reverse("search_suggestions"), {"q": "Wasserstoff"}).json()["suggestions"]
+    shown = [
+        "Vorgestellt bei" in html,
+        corpus["meeting"].url in html,
+        corpus["document"].url in by_speaker,
+        any(item["title"] == "Wasserstoff für Stahlwerke" for item in suggestions),
+    ]
+    assert len(set(shown)) == 1, shown
+    return shown[0]
+
+
+def test_a_public_meeting_shows_its_presentations(client, corpus, presentation):
+    assert shows_meeting(client, corpus)
+    entry = SearchEntry.objects.get(document=corpus["document"])
+    assert (entry.kind, entry.parent_page_id) == ("presentation", corpus["meeting"].pk)
+
+
+@pytest.mark.parametrize("restricted", ["meeting", "index"])
+def test_a_private_meeting_does_not_show_its_presentations(client, corpus, presentation, commit, restricted):
+    from wagtail.models import PageViewRestriction
+
+    page = corpus["meeting"] if restricted == "meeting" else corpus["meeting"].get_parent()
+    with commit():
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert not shows_meeting(client, corpus)
+    entry = SearchEntry.objects.get(document=corpus["document"])
+    assert (entry.kind, entry.parent_page_id, entry.title) == ("document", None, "Vortrag Geiger")
+    assert SPEAKER not in entry.body
+    with commit():
+        restriction.delete()
+    assert shows_meeting(client, corpus)
+
+
+def test_a_meeting_taken_offline_does_not_show_its_presentations(client, corpus, presentation, commit):
+    with commit():
+        corpus["meeting"].unpublish()
+    assert not shows_meeting(client, corpus)
+
+
+def test_a_draft_meeting_does_not_show_its_presentations(client, corpus, commit):
+    from tests.factories.core import PersonFactory
+    from tests.factories.meetings import MeetingPageFactory, MeetingPresentationFactory
+
+    draft = MeetingPageFactory(parent=corpus["meeting"].get_parent(), title="Entwurf Treffen", live=False)
+    with commit():
+        MeetingPresentationFactory(
+            page=draft, document=corpus["document"], speaker=PersonFactory(last_name=SPEAKER)
+        )
+        draft.save_revision()
+        corpus["document"].save()
+    entry = SearchEntry.objects.get(document=corpus["document"])
+    assert entry.parent_page_id != draft.pk
+    assert SPEAKER not in entry.body
+    assert (
+        draft.url is None
+        or draft.url not in client.get(reverse("search"), {"q": SECRET_TEXT}).content.decode()
+    )
