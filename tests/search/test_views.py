@@ -177,3 +177,35 @@ def test_rebuild_command(corpus):
     call_command("update_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.filter(kind="presentation", parent_page=corpus["meeting"]).count() == 1
     assert SearchEntry.objects.filter(page=corpus["region"], federal_state="NW").exists()
+
+
+@pytest.mark.parametrize("name", ["search", "search_suggestions"])
+def test_head_answers_like_get(client, corpus, name):
+    params = {"q": "Industrie"}
+    get = client.get(reverse(name), params)
+    head = client.head(reverse(name), params)
+    assert (head.status_code, get.status_code) == (200, 200)
+    assert head.content == b""
+    for header in ("Content-Type", "Cache-Control", "Content-Length", "Content-Language"):
+        assert head.get(header) == get.get(header), header
+
+
+def test_head_is_not_counted_as_a_search(client, corpus):
+    client.head(reverse("search"), {"q": "Thüringen"})
+    assert Query.get("thüringen").hits == 0
+
+
+def test_a_huge_query_is_not_copied_into_the_links(client, corpus):
+    huge = "Industrie " * 5600  # 56 KB
+    response = client.get(reverse("search"), {"q": huge, "land": "TH", "andere": "x" * 50_000})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(response.content) < 100_000
+    assert "wurde auf 200 Zeichen gekürzt" in html
+    assert "xxxxxxxxxx" not in html  # unknown parameters are not echoed either
+    facet_links = [option["url"] for facet in response.context["facets"] for option in facet["options"]]
+    assert facet_links
+    assert all(len(link) < 1000 for link in facet_links)
+    reset = response.context["reset_filters_url"]
+    assert "land=" not in reset
+    assert len(reset) < 1000
