@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import F, Sum
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -140,8 +141,17 @@ def _promotions(query):
 
 
 def _popular_queries(limit=6):
+    """ "Häufig gesucht": only terms the editors chose, i.e. the search terms that have a search
+    promotion (Suchbegriffe > Empfehlungen), most searched first. Wagtail's query log itself holds
+    every visitor's raw search (spam, names, addresses) and stays in the editors' report."""
     try:
-        return [query.query_string for query in Query.get_most_popular()[:limit]]
+        promoted = SearchPromotion.objects.values("query_id")
+        queries = (
+            Query.objects.filter(pk__in=promoted)
+            .annotate(searched=Sum("daily_hits__hits"))
+            .order_by(F("searched").desc(nulls_last=True), "query_string")
+        )
+        return [query.query_string for query in queries[:limit]]
     except DatabaseError:  # pragma: no cover
         return []
 

@@ -101,12 +101,41 @@ def test_hostile_input_never_breaks_the_page(client, corpus, query):
 
 
 def test_no_results_shows_help_and_suggestions(client, corpus):
-    Query.get("industrie").add_hit()
+    SearchPromotion.objects.create(query=Query.get("industrie"), page=corpus["alliance"], sort_order=0)
     response = client.get(reverse("search"), {"q": "Krefeldx Quatschwort"})
     html = response.content.decode()
     assert response.context["total"] == 0
     assert "Tipps" in html
     assert "industrie" in response.context["popular_queries"]
+
+
+def test_frequent_searches_show_only_terms_the_editors_chose(client, corpus):
+    """The query log (visitors' raw searches: spam, names, addresses) stays in the admin report."""
+    spam = "Kaufen Sie jetzt billig Uhren bei example.com"
+    personal = "Erika Mustermann Hauptstraße 5"
+    for _ in range(100):
+        Query.get(spam).add_hit()
+    Query.get(personal).add_hit()
+    for _ in range(3):
+        Query.get("industriedialog").add_hit()
+    SearchPromotion.objects.create(query=Query.get("industriedialog"), page=corpus["dialogue"], sort_order=0)
+    SearchPromotion.objects.create(
+        query=Query.get("modellregion"), page=corpus["region"], sort_order=0
+    )  # chosen, not searched yet
+    html = client.get(reverse("search"), {"q": "Quatschwort"}).content.decode()
+    assert "Häufig gesucht" in html
+    popular = re.search(r'<ul class="search-popular">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", popular) == ["industriedialog", "modellregion"]  # most searched first
+    for text in ("billig", "example.com", "Mustermann", "Hauptstra"):
+        assert text.lower() not in html.lower()
+
+
+def test_no_frequent_searches_without_chosen_terms(client, corpus):
+    for _ in range(100):
+        Query.get("Kaufen Sie jetzt billig").add_hit()
+    html = client.get(reverse("search"), {"q": "Quatschwort"}).content.decode()
+    assert "Häufig gesucht" not in html
+    assert "billig" not in html
 
 
 def test_pagination(client, corpus, home_page):
