@@ -14,7 +14,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
-from cms.core.restrictions import private_sections
+from cms.core.restrictions import is_public, private_sections
 from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
@@ -90,7 +90,7 @@ def _facets(params, counts, filters):
     return facets
 
 
-def _result(request, entry, terms):
+def _result(request, entry, terms, sections=None):
     passage = highlight(entry.body, terms) if entry.body else ""
     summary_passage = highlight(entry.summary, terms) if entry.summary else ""
     item = {
@@ -114,18 +114,11 @@ def _result(request, entry, terms):
         item["file_info"] = entry.document.file_info
         if summary_passage and passage and passage != summary_passage:
             item["passage"] = passage  # text found inside the file counts more than the description
-    if entry.parent_page_id and entry.parent_page and _is_public(entry.parent_page):
+    # The index leaves private meetings out already (search.indexing); checked again here.
+    if entry.parent_page_id and entry.parent_page and is_public(entry.parent_page, sections):
         item["parent_title"] = entry.parent_page.title
         item["parent_url"] = entry.parent_page.get_url(request) or ""
     return item
-
-
-def _is_public(page):
-    """Live and outside every private section. The index already leaves private meetings out
-    (search.indexing); checked again here from the cached list of private sections (no query)."""
-    return page.live and not any(
-        page.path.startswith(path) and page.depth >= depth for path, depth in private_sections()
-    )
 
 
 def _promotions(query):
@@ -188,7 +181,8 @@ def _search_page(request, query, filters, notices):
     page, page_notice = paginate(request, results, PER_PAGE)
     if page_notice:
         notices.append(page_notice)
-    items = [_result(request, entry, terms) for entry in page.object_list]
+    sections = private_sections()
+    items = [_result(request, entry, terms, sections) for entry in page.object_list]
     params = _link_params(query, filters)
 
     promotions = []
