@@ -290,7 +290,13 @@ def on_page_document_changed(sender, instance, raw=False, **kwargs):
     if raw or not instance.document_id:
         return
     document_id = instance.document_id
-    transaction.on_commit(lambda: update_documents([document_id]), robust=True)
+
+    def update():
+        update_documents([document_id])
+        # After the commit's own renewal of the caches: a search rendered in between is dropped.
+        pagecache.invalidate(f"Sucheintrag des Dokuments {document_id}")
+
+    transaction.on_commit(update, robust=True)
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):

@@ -224,3 +224,15 @@ def test_a_draft_meeting_does_not_show_its_presentations(client, corpus, commit)
         draft.url is None
         or draft.url not in client.get(reverse("search"), {"q": SECRET_TEXT}).content.decode()
     )
+
+
+def test_a_presentation_removed_from_the_meeting_leaves_its_entry(client, corpus, presentation, commit):
+    from meetings.models import MeetingPage
+
+    meeting = MeetingPage.objects.get(pk=corpus["meeting"].pk)
+    meeting.presentations = []  # as the editor removes it in the page editor
+    with commit():
+        meeting.save_revision().publish()
+    assert not meeting.presentations.exists()
+    assert not shows_meeting(client, corpus)
+    assert SearchEntry.objects.get(document=corpus["document"]).kind == "document"
