@@ -261,6 +261,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
 DEMO_CONTENT_LOADERS += ["accessibility.demo.load"]
+DEMO_CONTENT_LOADERS += ["search.demo.load"]  # editors' recommendations, offered as "Häufig gesucht"
 
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
