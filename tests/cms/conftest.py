@@ -1,6 +1,7 @@
 """The fault and backup tests post to the event report and order forms: their fixtures; media in a
 real S3 API (moto's server) for the storage, serving and backup tests."""
 
+import logging
 import socket
 import uuid
 
@@ -14,6 +15,8 @@ from tests.materials.test_order_form import items, order_page  # noqa: F401 - fi
 def s3_endpoint():
     """A real S3 API on this machine: moto's server in a thread, on a free port."""
     from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per S3 request in the output
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
