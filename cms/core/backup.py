@@ -60,6 +60,7 @@ def media_storage(media):
 
 def check_single_storage():
     """Refuse when a model keeps files outside the default storage: they would be missing."""
+    check_bucket_configured()
     from django.apps import apps
     from django.core.files.storage import default_storage
     from django.db.models import FileField
@@ -77,6 +78,21 @@ def check_single_storage():
         raise BackupError(
             "Diese Dateifelder liegen nicht im Standardspeicher und würden nicht gesichert: "
             f"{', '.join(others)}. Bitte gesondert sichern oder in den Standardspeicher legen."
+        )
+
+
+def check_bucket_configured(environ=os.environ):
+    """Refuse when a bucket is named but these settings keep the media elsewhere (e.g. the dev
+    settings, which know no S3): the backup would miss every file in the bucket."""
+    from django.core.files.storage import default_storage
+
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if bucket and isinstance(default_storage, FileSystemStorage):
+        raise BackupError(
+            f"AWS_STORAGE_BUCKET_NAME={bucket} ist gesetzt, aber diese Einstellungen "
+            f"({environ.get('DJANGO_SETTINGS_MODULE', 'cms.settings.dev')}) legen die Medien in "
+            "MEDIA_ROOT: die Dateien im Bucket würden fehlen. Bitte mit "
+            "DJANGO_SETTINGS_MODULE=cms.settings.production aufrufen (make backup tut das)."
         )
 
 

@@ -255,3 +255,12 @@ def test_backup_site_uses_the_configured_storage(s3_media, monkeypatch, tmp_path
     call_command("backup_site", "--to", str(tmp_path))
     assert used == [s3_media]
     assert type(used[0]._wrapped).__name__ == "MediaStorage"
+
+
+def test_a_named_bucket_with_local_media_settings_is_refused(monkeypatch):
+    """The dev settings know no S3: backing up with them would leave the bucket's files out."""
+    from cms.core.backup import check_bucket_configured
+
+    check_bucket_configured({})
+    with pytest.raises(BackupError, match="DJANGO_SETTINGS_MODULE=cms.settings.production"):
+        check_bucket_configured({"AWS_STORAGE_BUCKET_NAME": "n3tzwerk-medien"})

@@ -2,7 +2,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from cms.core.backup import BackupError, latest, restore
+from cms.core.backup import BackupError, check_bucket_configured, latest, restore
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
+            check_bucket_configured()
             folder = latest(options["source"])
             connection.close()
             restore(folder, connection.settings_dict, default_storage)
