@@ -248,7 +248,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # as a download, with a policy under which no embedded script runs (cms/core/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+# No SVG: an SVG is a document that can carry scripts (<script>, on*= handlers) and Wagtail stores
+# and serves it as uploaded; raster formats are decoded and re-encoded by Willow for every rendition.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
@@ -261,16 +263,12 @@ from search.backend_settings import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
-# Every line once: Django first applies its DEFAULT_LOGGING, whose "django" logger keeps its own
-# console handler unless it is named here; it also passed each line on to the root's handler, so
-# runserver printed each "django.*" line twice. Loggers with a handler here do not propagate.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
     },
 }
