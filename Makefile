@@ -63,12 +63,14 @@ soak: install ## 3x60 s of load (50 clients) on own PostgreSQL/Redis/gunicorn, w
 	$(BIN)/python scripts/soak.py
 
 BACKUP_DIR ?= backups
+# With a bucket named, the media are in S3: only the production settings configure that storage.
+BACKUP_SETTINGS := $(if $(AWS_STORAGE_BUCKET_NAME),$(PROD))
 
-backup: install ## Back up the database (DATABASE_URL) and MEDIA_ROOT into a new folder under BACKUP_DIR
-	$(BIN)/python manage.py backup_site --to "$(BACKUP_DIR)"
+backup: install ## Back up the database (DATABASE_URL) and the media (MEDIA_ROOT or S3 bucket) into a new folder under BACKUP_DIR
+	$(BACKUP_SETTINGS) $(BIN)/python manage.py backup_site --to "$(BACKUP_DIR)"
 
-restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and MEDIA_ROOT
-	$(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
+restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and the media storage
+	$(BACKUP_SETTINGS) $(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
 
 screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py

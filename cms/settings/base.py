@@ -255,8 +255,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # The file's real type must match its extension (cms/core/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents only through Wagtail's view (/dokumente/…), which checks the collection's view
+# restriction, whatever the storage (never a redirect to the file's storage address), and always
+# as a download, with a policy under which no embedded script runs (cms/core/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# No SVG: an SVG is a document that can carry scripts (<script>, on*= handlers) and Wagtail stores
+# and serves it as uploaded; raster formats are decoded and re-encoded by Willow for every rendition.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
