@@ -12,7 +12,6 @@ Used by ``manage.py backup_site`` / ``restore_site`` (``make backup`` / ``make r
 import json
 import os
 import posixpath
-import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -222,7 +221,16 @@ def restore(folder, database, media):
             _pg_env(database),
         )
     else:
-        shutil.copyfile(folder / SQLITE_COPY, database["NAME"])
+        # Through SQLite's backup API, not a file copy: the site runs SQLite in WAL mode
+        # (cms/settings/base.py), and a copied file beside an old -wal file gets that file's pages
+        # laid over it. The API writes through SQLite, so readers of the old file see it replaced.
+        source = sqlite3.connect(str(folder / SQLITE_COPY))
+        target = sqlite3.connect(str(database["NAME"]))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
     restore_media(folder / MEDIA_ARCHIVE, media_storage(media))
     # Pages cached before the restore would otherwise be served for up to PAGE_CACHE_SECONDS.
     from cms.core import pagecache

@@ -264,3 +264,34 @@ def test_a_named_bucket_with_local_media_settings_is_refused(monkeypatch):
     check_bucket_configured({})
     with pytest.raises(BackupError, match="DJANGO_SETTINGS_MODULE=cms.settings.production"):
         check_bucket_configured({"AWS_STORAGE_BUCKET_NAME": "n3tzwerk-medien"})
+
+
+def test_sqlite_restore_into_a_database_in_wal_mode(tmp_path):
+    """The site's SQLite runs in WAL mode (cms/settings/base.py): a restore that copied the file left
+    the old ``-wal`` file beside it, whose pages SQLite then laid over the restored database."""
+    import sqlite3
+
+    engine = "django.db.backends.sqlite3"
+    source = tmp_path / "site.sqlite3"
+    with sqlite3.connect(source) as db:
+        db.execute("CREATE TABLE page (title TEXT)")
+        db.execute("INSERT INTO page VALUES ('Gesichert')")
+    folder = backup({"ENGINE": engine, "NAME": source}, tmp_path / "media", tmp_path / "backups")
+
+    target = tmp_path / "live.sqlite3"
+    live = sqlite3.connect(target)
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("PRAGMA wal_autocheckpoint=0")  # changes stay in the -wal file, as in a busy site
+    live.execute("CREATE TABLE page (title TEXT)")
+    live.execute("CREATE TABLE later (x)")
+    live.executemany("INSERT INTO page VALUES (?)", [(f"Neu {n}",) for n in range(200)])
+    live.commit()
+    assert (tmp_path / "live.sqlite3-wal").stat().st_size > 0
+
+    restore(folder, {"ENGINE": engine, "NAME": target}, tmp_path / "media2")
+    live.close()
+
+    with sqlite3.connect(target) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT title FROM page").fetchall() == [("Gesichert",)]
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'later'").fetchall() == []
