@@ -257,12 +257,16 @@ from search.backend_settings import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
+# Every line once: Django first applies its DEFAULT_LOGGING, whose "django" logger keeps its own
+# console handler unless it is named here; it also passed each line on to the root's handler, so
+# runserver printed each "django.*" line twice. Loggers with a handler here do not propagate.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
     },
 }
