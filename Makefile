@@ -12,7 +12,8 @@ help: ## List the targets
 
 # Installs come from uv.lock (every package pinned with its hashes) through uv, itself pinned here.
 # uv keeps pip and itself in .venv; everything else not in uv.lock is removed, so .venv is exactly the lock.
-# --compile-bytecode as pip does: otherwise the first manage.py command compiles every import (~8 s).
+# No --compile-bytecode: Python compiles what a command imports on first use (~5 s faster than
+# compiling every installed module, measured on make run from a fresh clone).
 UV_VERSION := 0.13.9
 UV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never $(BIN)/uv
 UV_STAMP := $(VENV)/.uv-$(UV_VERSION)
@@ -27,7 +28,7 @@ $(STAMP): pyproject.toml uv.lock | $(UV_STAMP)
 	@$(UV) lock --check --offline --quiet 2>/dev/null || { \
 		echo "uv.lock passt nicht mehr zu pyproject.toml: 'make lock' ausführen und uv.lock mit einchecken."; \
 		exit 1; }
-	$(UV) sync --locked --all-extras --compile-bytecode --quiet
+	$(UV) sync --locked --all-extras --quiet
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install exactly the packages in uv.lock (with the dev and s3 extras)
