@@ -276,12 +276,20 @@ from search.backend_settings import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
+# Domain part of the calendar UIDs (cms/core/ical.py): fixed, not the request's host, so calendar
+# apps recognise an updated event whichever address the calendar was fetched from.
+ICAL_UID_DOMAIN = os.environ.get("ICAL_UID_DOMAIN", "n3tzwerk.org")
+
+# Every line once: Django first applies its DEFAULT_LOGGING, whose "django" logger keeps its own
+# console handler unless it is named here; it also passed each line on to the root's handler, so
+# runserver printed each "django.*" line twice. Loggers with a handler here do not propagate.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
     },
 }
