@@ -25,7 +25,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.constants import FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.validators import postcode_validator
-from events.calendar import event_json_ld
+from events.calendar import event_calendar_response, event_json_ld
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -272,9 +272,7 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events import views  # called by Wagtail; the views import this module (docstring)
-
-        return views.event_calendar_file(request, self)
+        return event_calendar_response(self, request)
 
 
 class EventSubmission(models.Model):

@@ -1,7 +1,7 @@
 """The views of the events app.
 
-The public pages of a week (its list, map and calendar, an event's calendar entry, the partners'
-report with its thank-you page): the routes and the context of EventIndexPage and EventPage call them.
+The public pages of a week (its list, map and calendar, the partners' report with its thank-you
+page): the routes and the context of EventIndexPage call them.
 The admin view with which editors import a week's events from a CSV file (logic in
 events/csv_import.py).
 """
@@ -22,7 +22,7 @@ from wagtail.models import Page
 from cms.core.forms import handle_post
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from events import csv_import
-from events.calendar import event_calendar, events_calendar
+from events.calendar import events_calendar_response
 from events.forms import EventFilterForm, EventSubmissionForm
 from events.maps import event_map
 from events.models import EventIndexPage, EventPage
@@ -82,11 +82,25 @@ class CsvImportForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, indexes, **kwargs):
+    def __init__(self, *args, indexes, publishable, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["index"].queryset = EventIndexPage.objects.filter(
             pk__in=[i.pk for i in indexes]
         ).order_by("-year", "title")
+        self.publishable = publishable
+        if not publishable:
+            # Nowhere allowed to publish: no choice to offer (a forged "live" is refused in clean).
+            del self.fields["publish"]
+
+    def clean(self):
+        data = super().clean()
+        wants_live = data.get("publish", self.data.get("publish") == "live")
+        index = data.get("index")
+        if wants_live and index is not None and index.pk not in self.publishable:
+            error = csv_import.PUBLISH_REFUSED
+            self.add_error("publish" if "publish" in self.fields else None, error)
+        data["publish"] = bool(wants_live)
+        return data
 
 
 class CsvImportView(WagtailAdminTemplateMixin, FormView):
@@ -112,7 +126,8 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
         return initial
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "indexes": self.indexes}
+        publishable = {index.pk for index in self.indexes if csv_import.may_publish(self.request.user, index)}
+        return {**super().get_form_kwargs(), "indexes": self.indexes, "publishable": publishable}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -128,7 +143,12 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         if result.imported:
-            state = "veröffentlicht" if data["publish"] else "als Entwurf gespeichert"
+            if data["publish"]:
+                state = "veröffentlicht"
+            elif result.submitted:
+                state = "als Entwurf zur Freigabe eingereicht"
+            else:
+                state = "als Entwurf gespeichert"
             messages.success(
                 self.request, f"{len(result.imported)} Veranstaltung(en) importiert und {state}."
             )
@@ -173,8 +193,6 @@ def csv_template(request):
 
 # The public pages of a week.
 
-ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
 
 def filtered(index, request):
     """The filter form of the week's list (built and checked once) and the events it lets through."""
@@ -205,18 +223,9 @@ def week_context(index, request, context, *, map_view=False):
 
 
 def week_calendar(request, index):
-    """The filtered events of the week as an iCalendar file."""
+    """The filtered events of the week as an iCalendar feed."""
     _form, events = filtered(index, request)
-    response = HttpResponse(events_calendar(index, events, request), content_type=ICS_CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="woche-der-industrie-{index.year}.ics"'
-    return response
-
-
-def event_calendar_file(request, event):
-    """One event as an iCalendar file to download."""
-    response = HttpResponse(event_calendar(event, request), content_type=ICS_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return response
+    return events_calendar_response(index, events, request)
 
 
 def _render(index, request, template, **context):

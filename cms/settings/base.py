@@ -127,6 +127,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads or workers writing at once: a transaction that starts by reading and then
+    # writes cannot wait for the lock (SQLite answers "database is locked" at once, a 503 and a lost
+    # event report). BEGIN IMMEDIATE takes the write lock at the start of every transaction, and
+    # everyone waits up to 20 s for it; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -243,12 +255,19 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # The file's real type must match its extension (cms/core/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents only through Wagtail's view (/dokumente/…), which checks the collection's view
+# restriction, whatever the storage (never a redirect to the file's storage address), and always
+# as a download, with a policy under which no embedded script runs (cms/core/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# No SVG: an SVG is a document that can carry scripts (<script>, on*= handlers) and Wagtail stores
+# and serves it as uploaded; raster formats are decoded and re-encoded by Willow for every rendition.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
 DEMO_CONTENT_LOADERS += ["accessibility.demo.load"]
+DEMO_CONTENT_LOADERS += ["search.demo.load"]  # editors' recommendations, offered as "Häufig gesucht"
 
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
@@ -257,12 +276,20 @@ from search.backend_settings import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
+# Domain part of the calendar UIDs (cms/core/ical.py): fixed, not the request's host, so calendar
+# apps recognise an updated event whichever address the calendar was fetched from.
+ICAL_UID_DOMAIN = os.environ.get("ICAL_UID_DOMAIN", "n3tzwerk.org")
+
+# Every line once: Django first applies its DEFAULT_LOGGING, whose "django" logger keeps its own
+# console handler unless it is named here; it also passed each line on to the root's handler, so
+# runserver printed each "django.*" line twice. Loggers with a handler here do not propagate.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
     },
 }
