@@ -168,6 +168,19 @@ SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"
 CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 # At most this long, also when a change sent no signal (QuerySet.update, raw SQL, a lost Redis write).
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
+# Only addresses whose query holds nothing but these parameters (path prefix -> names, the longest
+# prefix counts; each once, at most PAGE_CACHE_MAX_QUERY_LENGTH characters) are cached; any other
+# query is served fresh and not stored, so random parameters cannot flood the cache.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    # Listings: pagination (cms/core/pagination.py) and the filter forms of events, initiatives, meetings.
+    "/": ["seite", "land", "ort", "art", "tag", "q", "good_practice", "jahr"],
+    "/suche/": ["q", "art", "land", "jahr", "seite"],  # search/forms.py (pagecache.cached_render)
+    "/api/v2/": [
+        *("type", "fields", "limit", "offset", "order", "search", "search_operator", "format"),
+        *("child_of", "descendant_of", "ancestor_of", "slug", "html_path", "locale", "translation_of", "id"),
+    ],
+}
+PAGE_CACHE_MAX_QUERY_LENGTH = 200
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
 # Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
 PAGE_CACHE_INVALIDATING_MODELS = [
