@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def run(*command, **kwargs):
 
 def as_postgres(*command):
     return run("runuser", "-u", "postgres", "--", *command, stdout=subprocess.DEVNULL)
+
+
+def request_target(url):
+    """``url`` as wrk must send it: percent-encoded (a raw "ü" in the request line is a 400 in gunicorn)."""
+    return urllib.parse.quote(url, safe="/?&=%+:")
 
 
 class Soak:
@@ -188,6 +194,7 @@ class Soak:
             "/api/v2/pages/?limit=5",
             "/api/v2/pages/?type=news.NewsPage",
         ]
+        urls = [request_target(url) for url in urls]
         (self.dir / "urls.txt").write_text("\n".join(urls) + "\n")
         (self.dir / "mixed.lua").write_text(LUA % {"urls": self.dir / "urls.txt"})
         return urls

@@ -6,6 +6,8 @@ Environment variables:
     ALLOWED_HOSTS     comma separated host names
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
+    REDIS_BREAKER_SECONDS, REDIS_FALLBACK_SECONDS  Redis outage: pause before asking again (5),
+                      lifetime of the per-process fallback entries (10); cms/core/rediscache.py
     SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
@@ -133,19 +135,23 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker (cms/core/rediscache.py): a Redis outage must not take
+            # the site down or slow it down. After a connection error Redis is left alone for
+            # REDIS_BREAKER_SECONDS; meanwhile a small cache per process answers (entries at most
+            # REDIS_FALLBACK_SECONDS). When Redis is back the page cache starts anew.
+            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "n3tzwerk",
             "OPTIONS": {
-                # A cache outage must not take the site down: fall back to no caching.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
+                "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "10")),
+                "FALLBACK_MAX_ENTRIES": 300,
+                "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.core.pagecache.NAMESPACE_KEY
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
