@@ -9,7 +9,8 @@ input with 400 and a German ``{"message": ...}`` (the form of Wagtail's own API 
 ``limit``/``offset`` that are not whole numbers within bounds (Wagtail passes any size on to the
 database: an overflow there was a 500), ``search`` longer than ``MAX_SEARCH_LENGTH`` characters or
 ``MAX_SEARCH_WORDS`` words (the search backend nests one condition per word: 500 words overflowed
-Python's stack) and a ``search_operator`` other than ``and``/``or``. Hand-written: Wagtail's API
+Python's stack), a ``search_operator`` other than ``and``/``or`` and an ``id`` (find) that is not a
+positive whole number. Hand-written: Wagtail's API
 has no hook for bounds, and a DRF serializer for a handful of query parameters would be more code.
 """
 
@@ -22,6 +23,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection
 
 MAX_OFFSET = 100_000
+MAX_ID_DIGITS = 18  # fits a 64-bit primary key
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 20
 MAX_VALUE_LENGTH = 1_000
@@ -42,6 +44,10 @@ def check_query(query):
             value = query[name].strip()
             if not value.isdigit() or not value.isascii() or int(value) > MAX_OFFSET:
                 raise BadRequestError(f"„{name}“ muss eine ganze Zahl von 0 bis {MAX_OFFSET} sein.")
+    if "id" in query:  # find: ?id=
+        value = query["id"].strip()
+        if not value.isdigit() or not value.isascii() or len(value) > MAX_ID_DIGITS:
+            raise BadRequestError("„id“ muss eine positive ganze Zahl sein.")
     if "search" in query:
         search = query["search"]
         if len(search) > MAX_SEARCH_LENGTH:
