@@ -8,7 +8,7 @@ rendered without any cache: with Redis stopped the site fell from about 1,300 to
   ``BREAKER_SECONDS`` (default 5); then one call tries it (half open) and, if it answers, all calls
   go to Redis again;
 - meanwhile, a ``LocMemCache`` per process answers: at most ``FALLBACK_MAX_ENTRIES`` entries
-  (default 300), each kept at most ``FALLBACK_SECONDS`` (default 10), so the busiest pages stay fast
+  (default 300), each kept at most ``FALLBACK_SECONDS`` (default 30), so the busiest pages stay fast
   and a publish in another process is seen after that time at the latest;
 - when Redis answers again, the fallback is emptied and the keys in ``DELETE_ON_RECOVERY`` are
   deleted in Redis (the page cache's namespace token: content published during the outage was not
@@ -26,6 +26,7 @@ for the connection timeout and the others get the fallback at once).
 
 import logging
 import socket
+import threading
 
 import pybreaker
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -44,17 +45,19 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, socket.timeout, Connecti
 REDIS_ERRORS = (RedisError, ConnectionInterrupted, OSError)
 
 
-class _Recovery(pybreaker.CircuitBreakerListener):
-    def __init__(self, cache):
-        self.cache = cache
+_shared_lock = threading.Lock()
+_breakers = {}  # server -> CircuitBreaker, one per process
+_recovered = set()  # breakers whose Redis answered again, until one thread has cleaned up
 
+
+class _Recovery(pybreaker.CircuitBreakerListener):
     def state_change(self, cb, old_state, new_state):
         if new_state.name == pybreaker.STATE_OPEN:
             logger.warning(
                 "Redis nicht erreichbar: %s s lang antwortet der Cache im Prozess.", cb.reset_timeout
             )
         elif new_state.name == pybreaker.STATE_CLOSED and old_state is not None:
-            self.cache._recovered = True
+            _recovered.add(cb.name)
 
 
 class ResilientRedisCache(RedisCache):
@@ -62,22 +65,27 @@ class ResilientRedisCache(RedisCache):
         params = {**params, "OPTIONS": dict(params.get("OPTIONS", {}))}
         options = params["OPTIONS"]
         breaker_seconds = float(options.pop("BREAKER_SECONDS", 5))
-        self.fallback_seconds = float(options.pop("FALLBACK_SECONDS", 10))
+        self.fallback_seconds = float(options.pop("FALLBACK_SECONDS", 30))
         max_entries = int(options.pop("FALLBACK_MAX_ENTRIES", 300))
         self.delete_on_recovery = list(options.pop("DELETE_ON_RECOVERY", []))
         options.pop("IGNORE_EXCEPTIONS", None)
         super().__init__(server, params)
         self._ignore_exceptions = False  # the errors must reach the breaker; this class answers them
-        self._recovered = False
-        self.breaker = pybreaker.CircuitBreaker(
-            fail_max=1,
-            reset_timeout=breaker_seconds,
-            exclude=[lambda error: not isinstance(error, UNREACHABLE)],
-            listeners=[_Recovery(self)],
-            name=f"redis {server}",
-        )
-        self.fallback = LocMemCache(
-            f"redis-fallback-{id(self)}",
+        # Django makes one cache object per thread: breaker and fallback are one per process and
+        # server, so that all threads learn of an outage at once and share the fallback's entries.
+        name = f"redis {server} {breaker_seconds}"
+        with _shared_lock:
+            if name not in _breakers:
+                _breakers[name] = pybreaker.CircuitBreaker(
+                    fail_max=1,
+                    reset_timeout=breaker_seconds,
+                    exclude=[lambda error: not isinstance(error, UNREACHABLE)],
+                    listeners=[_Recovery()],
+                    name=name,
+                )
+            self.breaker = _breakers[name]
+        self.fallback = LocMemCache(  # LocMemCache objects of the same name share their entries
+            f"redis-fallback {server} {self.fallback_seconds} {max_entries}",
             {"TIMEOUT": self.fallback_seconds, "OPTIONS": {"MAX_ENTRIES": max_entries}},
         )
 
@@ -89,12 +97,15 @@ class ResilientRedisCache(RedisCache):
         except REDIS_ERRORS as error:
             logger.warning("Redis-Fehler bei %s, Antwort aus dem Cache im Prozess: %r", name, error)
             return fallback()
-        if self._recovered:
+        if self.breaker.name in _recovered:
             self._recover()
         return result
 
     def _recover(self):
-        self._recovered = False
+        with _shared_lock:
+            if self.breaker.name not in _recovered:
+                return  # another thread has done it
+            _recovered.discard(self.breaker.name)
         self.fallback.clear()
         logger.warning(
             "Redis wieder erreichbar; gelöscht: %s", ", ".join(self.delete_on_recovery) or "nichts"
@@ -104,7 +115,7 @@ class ResilientRedisCache(RedisCache):
                 super().delete_many(self.delete_on_recovery)
             except REDIS_ERRORS as error:  # gone again: the next recovery deletes them
                 logger.warning("Redis-Fehler beim Aufräumen: %r", error)
-                self._recovered = True
+                _recovered.add(self.breaker.name)
 
     def _short(self, timeout):
         """A timeout for the fallback: at most ``FALLBACK_SECONDS`` (also for "for ever")."""

@@ -7,7 +7,7 @@ Environment variables:
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
     REDIS_BREAKER_SECONDS, REDIS_FALLBACK_SECONDS  Redis outage: pause before asking again (5),
-                      lifetime of the per-process fallback entries (10); cms/core/rediscache.py
+                      lifetime of the per-process fallback entries (30); cms/core/rediscache.py
     SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
@@ -146,7 +146,7 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
                 "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
-                "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "10")),
+                "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "30")),
                 "FALLBACK_MAX_ENTRIES": 300,
                 "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.core.pagecache.NAMESPACE_KEY
             },

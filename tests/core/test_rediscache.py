@@ -154,3 +154,13 @@ def test_pages_come_from_the_fallback_while_redis_is_down(stopped_redis, home_pa
         assert response.status_code == 200
         assert response["X-Page-Cache"] == "hit"
     assert connects.call_count == attempts
+
+
+def test_threads_share_the_breaker_and_the_fallback(server, connects):
+    # Django makes one cache object per thread; an outage found by one is known to all of them.
+    first, second = make_cache(server.url), make_cache(server.url)
+    server.stop()
+    first.set("page", "content")  # finds Redis gone, keeps the value in the process
+    attempts = connects.call_count
+    assert second.get("page") == "content"
+    assert connects.call_count == attempts
