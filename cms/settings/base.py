@@ -6,6 +6,8 @@ Environment variables:
     ALLOWED_HOSTS     comma separated host names
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
+    REDIS_BREAKER_SECONDS, REDIS_FALLBACK_SECONDS  Redis outage: pause before asking again (5),
+                      lifetime of the per-process fallback entries (30); cms/core/rediscache.py
     SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
@@ -145,19 +147,23 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker (cms/core/rediscache.py): a Redis outage must not take
+            # the site down or slow it down. After a connection error Redis is left alone for
+            # REDIS_BREAKER_SECONDS; meanwhile a small cache per process answers (entries at most
+            # REDIS_FALLBACK_SECONDS). When Redis is back the page cache starts anew.
+            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "n3tzwerk",
             "OPTIONS": {
-                # A cache outage must not take the site down: fall back to no caching.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
+                "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "30")),
+                "FALLBACK_MAX_ENTRIES": 300,
+                "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.core.pagecache.NAMESPACE_KEY
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -180,6 +186,19 @@ SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"
 CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 # At most this long, also when a change sent no signal (QuerySet.update, raw SQL, a lost Redis write).
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
+# Only addresses whose query holds nothing but these parameters (path prefix -> names, the longest
+# prefix counts; each once, at most PAGE_CACHE_MAX_QUERY_LENGTH characters) are cached; any other
+# query is served fresh and not stored, so random parameters cannot flood the cache.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    # Listings: pagination (cms/core/pagination.py) and the filter forms of events, initiatives, meetings.
+    "/": ["seite", "land", "ort", "art", "tag", "q", "good_practice", "jahr"],
+    "/suche/": ["q", "art", "land", "jahr", "seite"],  # search/forms.py (pagecache.cached_render)
+    "/api/v2/": [
+        *("type", "fields", "limit", "offset", "order", "search", "search_operator", "format"),
+        *("child_of", "descendant_of", "ancestor_of", "slug", "html_path", "locale", "translation_of", "id"),
+    ],
+}
+PAGE_CACHE_MAX_QUERY_LENGTH = 200
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
 # Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
 PAGE_CACHE_INVALIDATING_MODELS = [

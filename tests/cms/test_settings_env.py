@@ -61,9 +61,9 @@ def test_sqlite_waits_for_the_write_lock(monkeypatch):
 def test_redis_url_selects_the_redis_cache(monkeypatch):
     settings = load_settings(monkeypatch, REDIS_URL="redis://cache.example:6379/2")
     cache = settings.CACHES["default"]
-    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"  # django-redis with a breaker
     assert cache["LOCATION"] == "redis://cache.example:6379/2"
-    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert cache["OPTIONS"]["BREAKER_SECONDS"] > 0
 
 
 def test_production_refuses_to_start_without_secret_key(monkeypatch):
@@ -84,7 +84,11 @@ def test_redis_cache_round_trip(redis_url, settings):
 
     settings.CACHES = {
         **settings.CACHES,
-        "redis": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": "test"},
+        "redis": {
+            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "test",
+        },
     }
     cache = caches.create_connection("redis")
     key = f"roundtrip-{uuid.uuid4()}"
