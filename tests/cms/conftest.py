@@ -6,6 +6,7 @@ import socket
 import uuid
 
 import pytest
+from django.db import connection
 
 from tests.events.test_submission import index, url  # noqa: F401 - fixtures
 from tests.materials.test_order_form import items, order_page  # noqa: F401 - fixtures
@@ -66,3 +67,18 @@ def s3_media(settings, s3_storage_options):
     for alias in {"default", "renditions"} & set(settings.CACHES):
         caches[alias].clear()
     return default_storage
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A file copy of the migrated SQLite test database, for a site started in another process
+    (taken once; the tests' own rows are not in it)."""
+    if connection.vendor != "sqlite":
+        pytest.skip(f"SQLite only (the suite runs on {connection.vendor})")
+    path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        # serialize() reads the pages of this very connection: a backup() would wait for the lock
+        # of a test transaction that is already open (transactions begin IMMEDIATE on SQLite).
+        path.write_bytes(connection.connection.serialize())
+    return path

@@ -4,7 +4,6 @@ served from /media/ with safe headers, documents never (Issue 15)."""
 import json
 import os
 import secrets
-import sqlite3
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -22,17 +21,15 @@ from tests.factories.core import MINIMAL_PDF, DocumentFactory, ImageFactory
 pytestmark = pytest.mark.django_db
 
 
-def instance_database_url(tmp_path):
-    """The instance needs the tables (a 404 consults Wagtail's redirects), not this test's rows.
-    On SQLite: a copy of the test database, made before the test writes (the copy waits for a
-    write transaction of its own connection)."""
+@pytest.fixture
+def instance_database(request, tmp_path):
+    """The instance needs the tables (a 404 consults Wagtail's redirects), not this test's rows: on
+    PostgreSQL the test database, on SQLite a file copy of the migrated test database."""
     if connection.vendor == "postgresql":
         return database_url()
-    connection.ensure_connection()
-    copy = sqlite3.connect(tmp_path / "instance.sqlite3")
-    connection.connection.backup(copy)
-    copy.close()
-    return f"sqlite:///{tmp_path / 'instance.sqlite3'}"
+    copy = tmp_path / "instance.sqlite3"
+    copy.write_bytes(request.getfixturevalue("migrated_database").read_bytes())
+    return f"sqlite:///{copy}"
 
 
 def static_manifest(static_root):
@@ -77,8 +74,8 @@ def production_instance(tmp_path, database):
             process.kill()
 
 
-def test_production_server_serves_images_but_not_documents(tmp_path):
-    database = instance_database_url(tmp_path)
+def test_production_server_serves_images_but_not_documents(tmp_path, instance_database):
+    database = instance_database
     image = ImageFactory()
     rendition = image.get_rendition("fill-60x40")
     collection = Collection.get_first_root_node().add_child(name="Vorstand")

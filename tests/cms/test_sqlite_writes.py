@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.db import connection
 
 from tests.events.test_submission import valid_data
 
@@ -31,20 +30,6 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 # The marker makes pytest-django create the test database; the test itself works on a copy.
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="session")
-def migrated_database(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A file copy of the migrated test database, taken before any test's transaction."""
-    if connection.vendor != "sqlite":
-        pytest.skip(f"SQLite only (the suite runs on {connection.vendor})")
-    path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        connection.connection.backup(target)
-        target.close()
-    return path
 
 
 @pytest.fixture
