@@ -5,7 +5,8 @@ Registered in the setting ``DEMO_CONTENT_LOADERS``; idempotent like every loader
 
 import datetime
 
-from cms.core.demo import site, utils
+from cms.core.demo import utils
+from home import demo as site
 
 STATEMENT_SLUG = "barrierefreiheit"
 EASY_LANGUAGE_SLUG = "leichte-sprache"

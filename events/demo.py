@@ -13,7 +13,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.core.demo import site, utils
+from cms.core.demo import utils
+from home import demo as site
 from search.text import fold
 
 INDEX_SLUG = "woche-der-industrie"

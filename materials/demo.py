@@ -8,7 +8,8 @@ pages are looked up by slug under their parent, documents by title, catalogue it
 
 from pathlib import Path
 
-from cms.core.demo import site, utils
+from cms.core.demo import utils
+from home import demo as site
 
 FILES_DIR = Path(__file__).resolve().parent / "demo_files"
 INDEX_SLUG = "woche-der-industrie"

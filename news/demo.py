@@ -7,8 +7,9 @@ what exists (looked up by slug) is left as it is.
 
 import datetime
 
-from cms.core.demo import site, utils
-from cms.core.demo.meetings import MEETING_SLUG
+from cms.core.demo import utils
+from home import demo as site
+from meetings.demo import MEETING_SLUG
 
 INDEX_SLUG = "aktuelles"
 

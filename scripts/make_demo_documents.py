@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cms.core.demo.documents import (  # noqa: E402
+from meetings.demo_documents import (  # noqa: E402
     ALL_DOCUMENTS,
     DEMO_NOTE,
     FILES_DIR,

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 from wagtail.models import Page, Revision, Site
 
 from cms.core.demo import load_all, loader_paths
-from cms.core.demo.documents import ALL_DOCUMENTS, FILES_DIR, PRESENTATIONS
-from cms.core.demo.site import get_home_page
 from cms.core.models import Contact, CustomDocument, GoodPracticeCriterion, Organisation, Person
+from home.demo import get_home_page
 from home.models import HomePage, StandardPage
 from materials.demo import DOWNLOADS as MATERIALS_DOWNLOADS
+from meetings.demo_documents import ALL_DOCUMENTS, FILES_DIR, PRESENTATIONS
 from meetings.models import ForumSession, ForumTopicPage, MeetingPage, MeetingPresentation, MeetingSpeaker
 from regions.models import InitiativePage, InitiativePartner, RegionPage, RegionPartner
 
@@ -263,11 +263,11 @@ def extra_loader(log):
 
 def test_loaders_from_the_setting_run_before_the_final_steps(db):
     path = f"{__name__}.extra_loader"
-    with override_settings(DEMO_CONTENT_LOADERS=[path, "cms.core.demo.regions.load"]):
+    with override_settings(DEMO_CONTENT_LOADERS=[path, "regions.demo.load"]):
         paths = loader_paths()
-        assert paths.index(path) > paths.index("cms.core.demo.meetings.load")
-        assert paths[-1] == "cms.core.demo.site.link_focus_areas"
-        assert paths.count("cms.core.demo.regions.load") == 1
+        assert paths.index(path) > paths.index("meetings.demo.load")
+        assert paths[-1] == "home.demo.link_focus_areas"
+        assert paths.count("regions.demo.load") == 1
         load_all()
         before = counts()
         load_all()

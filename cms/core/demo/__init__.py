@@ -31,15 +31,15 @@ keep Django imports inside the functions.
 """
 
 DEMO_LOADERS = [
-    "cms.core.demo.site.load",
-    "cms.core.demo.regions.load",
-    "cms.core.demo.meetings.load",
+    "home.demo.load",
+    "regions.demo.load",
+    "meetings.demo.load",
     "events.demo.load",
     "materials.demo.load",
 ]
 
 FINAL_LOADERS = [
-    "cms.core.demo.site.link_focus_areas",
+    "home.demo.link_focus_areas",
 ]
 
 

@@ -7,7 +7,8 @@ Nord-Westfalen's initiative and the Cologne initiative carry the same name
 from decimal import Decimal
 
 from cms.core.constants import FederalState
-from cms.core.demo import site, utils
+from cms.core.demo import utils
+from home import demo as site
 
 BW, HE, NW, RP, TH = FederalState.BW, FederalState.HE, FederalState.NW, FederalState.RP, FederalState.TH
 

@@ -13,7 +13,7 @@ presentations are stand-ins for the real slides of the 3rd meeting (5 April 2017
 
 from pathlib import Path
 
-FILES_DIR = Path(__file__).resolve().parent / "files"
+FILES_DIR = Path(__file__).resolve().parent / "demo_files"
 
 MEETING_LINE = "3. Treffen „Regionale Industriebündnisse“ · DIHK, Berlin · 5. April 2017"
 DEMO_NOTE = (

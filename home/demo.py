@@ -9,8 +9,8 @@ from wagtail.models import Page, Site
 
 from cms.core.constants import FederalState
 from cms.core.demo import utils
-from cms.core.demo.documents import ALL_DOCUMENTS, FILES_DIR, document_entry
 from cms.core.models import Contact, GoodPracticeCriterion, Organisation, Person
+from meetings.demo_documents import ALL_DOCUMENTS, FILES_DIR, document_entry
 
 Kind = Organisation.Kind
 

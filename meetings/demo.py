@@ -2,8 +2,10 @@
 
 import datetime
 
-from cms.core.demo import regions, site, utils
-from cms.core.demo.documents import PRESENTATIONS
+from cms.core.demo import utils
+from home import demo as site
+from meetings.demo_documents import PRESENTATIONS
+from regions import demo as regions
 
 MEETING_SLUG = "3-treffen-regionale-industriebuendnisse"
 
