@@ -1,163 +1,17 @@
-"""Demo content of the site as a whole: shared snippets, the home page and "Über uns".
+"""Demo content of the home page: the page itself (site root), "Über uns" and the focus-area links.
 
-The records are keyed by a short name so the other loaders can fetch them with
-``organisation(log, "dihk")``, ``person(log, "betzing")``, ``contact(log, "regional")`` or
-``demo_document(log, "betzing")``; each of these creates the record if it is still missing.
+``load`` runs right after the shared snippets (``cms.core.demo.snippets``), so every later loader
+finds the home page with ``get_home_page()``; ``link_focus_areas`` runs last, when the sections the
+focus areas point to exist.
 """
 
 from wagtail.models import Page, Site
 
-from cms.core.constants import FederalState
-from cms.core.demo import utils
-from cms.core.models import Contact, GoodPracticeCriterion, Organisation, Person
-from meetings.demo_documents import ALL_DOCUMENTS, FILES_DIR, document_entry
-
-Kind = Organisation.Kind
+from cms.core.demo import snippets, utils
+from home.models import FocusArea, HomePage, KeyFigure, StandardPage
 
 SITE_NAME = "N3tzwerk Zukunft der Industrie"
 HOME_SLUG = "start"
-
-ORGANISATIONS = {
-    "n3tzwerk": {
-        "name": "N3tzwerk Zukunft der Industrie e.V.",
-        "short_name": "N3tzwerk",
-        "kind": Kind.ASSOCIATION,
-        "website": "https://www.n3tzwerk.org",
-        "city": "Berlin",
-        "federal_state": FederalState.BE,
-    },
-    "dihk": {
-        "name": "Deutscher Industrie- und Handelskammertag",
-        "short_name": "DIHK",
-        "kind": Kind.CHAMBER,
-        "city": "Berlin",
-        "federal_state": FederalState.BE,
-    },
-    "bmwi": {
-        "name": "Bundesministerium für Wirtschaft und Energie",
-        "short_name": "BMWi",
-        "kind": Kind.MINISTRY,
-        "city": "Berlin",
-        "federal_state": FederalState.BE,
-    },
-    "prognos": {"name": "Prognos AG", "kind": Kind.RESEARCH},
-    "operation-apps": {"name": "Operation Apps GmbH", "kind": Kind.COMPANY},
-    "dgb-bw": {
-        "name": "Deutscher Gewerkschaftsbund Baden-Württemberg",
-        "short_name": "DGB Baden-Württemberg",
-        "kind": Kind.UNION,
-        "city": "Stuttgart",
-        "federal_state": FederalState.BW,
-    },
-    "bw-industrie": {
-        "name": "Baden-Württembergische Industrie e.V.",
-        "kind": Kind.ASSOCIATION,
-        "federal_state": FederalState.BW,
-    },
-    "ihk-koeln": {
-        "name": "Industrie- und Handelskammer zu Köln",
-        "short_name": "IHK Köln",
-        "kind": Kind.CHAMBER,
-        "city": "Köln",
-        "federal_state": FederalState.NW,
-    },
-    "ihk-nord-westfalen": {
-        "name": "Industrie- und Handelskammer Nord Westfalen",
-        "short_name": "IHK Nord Westfalen",
-        "kind": Kind.CHAMBER,
-        "city": "Münster",
-        "federal_state": FederalState.NW,
-    },
-    "rasselstein": {
-        "name": "thyssenkrupp Rasselstein GmbH",
-        "kind": Kind.COMPANY,
-        "city": "Andernach",
-        "federal_state": FederalState.RP,
-    },
-    "stadt-frankfurt": {
-        "name": "Stadt Frankfurt am Main",
-        "kind": Kind.PUBLIC_BODY,
-        "city": "Frankfurt am Main",
-        "federal_state": FederalState.HE,
-    },
-}
-
-PEOPLE = {
-    "treier": {
-        "academic_title": "Dr.",
-        "first_name": "Volker",
-        "last_name": "Treier",
-        "organisation": "dihk",
-        "role": "Stellvertretender Hauptgeschäftsführer",
-    },
-    "betzing": {
-        "first_name": "Claudia",
-        "last_name": "Betzing",
-        "organisation": "ihk-koeln",
-        "role": "Leiterin des Projektbüros",
-    },
-    "rossmann": {
-        "academic_title": "Dr.",
-        "first_name": "Witich",
-        "last_name": "Roßmann",
-        "organisation": None,
-        "role": "Branchenforum Industrie Köln",
-    },
-    "geiger": {"first_name": "Manuel", "last_name": "Geiger", "organisation": "bw-industrie", "role": ""},
-    "friedrich": {"first_name": "Julia", "last_name": "Friedrich", "organisation": "dgb-bw", "role": ""},
-}
-
-# The two sections of the client's site name different numbers; the general address serves the
-# home page and the Forum Industriepolitik, which has no number of its own.
-CONTACTS = {
-    "woche": {
-        "label": "Woche der Industrie",
-        "email": "info@n3tzwerk.org",
-        "phone": "030 516 95 6864",
-    },
-    "regional": {
-        "label": "Dialog Zukunft der Industrie in den Regionen",
-        "email": "info@n3tzwerk.org",
-        "phone": "030 516 95 6860",
-    },
-    "general": {
-        "label": "Geschäftsstelle N3tzwerk Zukunft der Industrie",
-        "email": "info@n3tzwerk.org",
-    },
-}
-
-# Invented for the demo: the real criteria are what the Prognos AG develops in the BMWi project.
-CRITERIA_NOTE = " (Demo-Kriterium)"
-CRITERIA = {
-    "traegerschaft": (
-        "Breite Trägerschaft",
-        "Unternehmen, Kammern, Gewerkschaften, Kommune und Politik tragen die Initiative gemeinsam.",
-    ),
-    "sozialpartner": (
-        "Sozialpartnerschaftlicher Ansatz",
-        "Arbeitgeber- und Arbeitnehmerseite sind gleichberechtigt beteiligt und vertreten die Ergebnisse "
-        "gemeinsam.",
-    ),
-    "anlaufstelle": (
-        "Feste Anlaufstelle",
-        "Eine Geschäftsstelle oder ein Projektbüro koordiniert die Arbeit dauerhaft.",
-    ),
-    "ziele": (
-        "Gemeinsame Ziele und Arbeitsprogramm",
-        "Die Partner haben schriftlich vereinbart, was sie erreichen wollen, und prüfen den Fortschritt "
-        "regelmäßig.",
-    ),
-    "oeffentlichkeit": (
-        "Dialog mit der Öffentlichkeit",
-        "Die Initiative macht Industrie erlebbar, etwa mit offenen Werkstoren, Schulprojekten oder einer "
-        "Woche der Industrie.",
-    ),
-    "austausch": (
-        "Austausch mit anderen Regionen",
-        "Die Initiative teilt ihre Erfahrungen mit anderen Bündnissen, zum Beispiel bei den Treffen des "
-        "N3tzwerks.",
-    ),
-}
 
 HOME_INTRO = (
     "<p>Das N3tzwerk Zukunft der Industrie bringt Unternehmen, Verbände, Kammern, Gewerkschaften, "
@@ -195,56 +49,13 @@ KEY_FIGURES = [
 ]
 
 
-def organisation(log, key):
-    data = dict(ORGANISATIONS[key])
-    name = data.pop("name")
-    return utils.get_or_create(log, Organisation, {"name": name}, data)
-
-
-def person(log, key):
-    data = dict(PEOPLE[key])
-    org_key = data.pop("organisation")
-    data["organisation"] = organisation(log, org_key) if org_key else None
-    lookup = {"first_name": data.pop("first_name"), "last_name": data.pop("last_name")}
-    return utils.get_or_create(log, Person, lookup, data)
-
-
-def contact(log, key):
-    data = dict(CONTACTS[key])
-    label = data.pop("label")
-    return utils.get_or_create(
-        log, Contact, {"label": label}, {**data, "organisation": organisation(log, "n3tzwerk")}
-    )
-
-
-def criterion(log, key):
-    name, description = CRITERIA[key]
-    sort_order = list(CRITERIA).index(key) + 1
-    return utils.get_or_create(
-        log,
-        GoodPracticeCriterion,
-        {"name": name},
-        {"description": description + CRITERIA_NOTE, "sort_order": sort_order},
-    )
-
-
-def demo_document(log, key):
-    """The demo document ``key`` of ``documents.py``, stored in Wagtail's storage on first use."""
-    entry = document_entry(key)
-    return utils.ensure_document(log, FILES_DIR / entry["filename"], entry["title"], entry["description"])
-
-
 def get_home_page():
     """The site's HomePage, or None before the demo content is loaded."""
-    from home.models import HomePage
-
     return HomePage.objects.order_by("path").first()
 
 
 def ensure_home_page(log):
     """A published HomePage as the default site's root, replacing Wagtail's welcome page."""
-    from home.models import FocusArea, HomePage, KeyFigure
-
     home = get_home_page()
     if home is None:
         root = Page.get_first_root_node()
@@ -261,7 +72,7 @@ def ensure_home_page(log):
             slug=HOME_SLUG,
             intro=HOME_INTRO,
             key_figures_heading="Die Woche der Industrie 2016 in Zahlen",
-            contact=contact(log, "general"),
+            contact=snippets.contact(log, "general"),
             **inlines,
         )
         root.add_child(instance=home)
@@ -298,8 +109,6 @@ def _delete_welcome_page(log, page):
 
 
 def ensure_about_page(log, home):
-    from home.models import StandardPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -333,23 +142,13 @@ def ensure_about_page(log, home):
                 "(DIHK), der im April 2017 das dritte Treffen der regionalen Industriebündnisse ausgerichtet "
                 "hat.</p>"
             ),
-            utils.contact(contact(log, "general")),
+            utils.contact(snippets.contact(log, "general")),
         ),
     )
 
 
 def load(log):
-    """Snippets, all demo documents, the home page and "Über uns"."""
-    for key in ORGANISATIONS:
-        organisation(log, key)
-    for key in PEOPLE:
-        person(log, key)
-    for key in CONTACTS:
-        contact(log, key)
-    for key in CRITERIA:
-        criterion(log, key)
-    for entry in ALL_DOCUMENTS:
-        demo_document(log, entry["key"])
+    """The home page (as the site's root) and "Über uns"."""
     home = ensure_home_page(log)
     ensure_about_page(log, home)
 

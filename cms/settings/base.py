@@ -246,9 +246,19 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 
-# Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
-DEMO_CONTENT_LOADERS = ["news.demo.load"]
-DEMO_CONTENT_LOADERS += ["accessibility.demo.load"]
+# Demo content (manage.py load_demo_content, cms/core/demo/__init__.py): each app's loader, in the
+# order they run; a loader may rely on the pages of the loaders before it.
+DEMO_LOADERS = [
+    "cms.core.demo.snippets.load",  # organisations, people, contacts, good-practice criteria
+    "home.demo.load",  # the home page as the site's root, "Über uns"
+    "regions.demo.load",
+    "meetings.demo.load",  # with the demo documents
+    "events.demo.load",
+    "materials.demo.load",  # below the Woche der Industrie of events
+    "news.demo.load",
+    "accessibility.demo.load",
+    "home.demo.link_focus_areas",  # last: links the focus areas to the sections built above
+]
 
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German
