@@ -5,6 +5,10 @@ column headers (COLUMNS). Every row is converted and then validated with the mod
 errors are reported per row (numbered as in a spreadsheet: the header is row 1) and column.
 Either all valid rows are imported, or, in "all or nothing" mode, nothing unless every row is
 valid. The import runs in one transaction: it never leaves half a file behind.
+
+Publishing at once needs the right to publish under the week (``may_publish``), as in the page
+editor; everyone else imports drafts that are submitted to the week's moderation workflow (the
+two-step review), like the partners' reports.
 """
 
 import csv
@@ -14,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -171,6 +176,7 @@ class ImportResult:
     ignored_columns: list
     delimiter: str
     imported: list = field(default_factory=list)
+    submitted: bool = False  # the drafts were submitted to the moderation workflow
     aborted: bool = False  # all or nothing, and a row had an error
     failure: str = ""  # an unexpected error while saving: nothing was imported
 
@@ -369,23 +375,54 @@ def validate_rows(index, rows):
     return rows
 
 
+PUBLISH_REFUSED = (
+    "Sie dürfen in dieser Woche nicht veröffentlichen. Bitte wählen Sie „Als Entwurf speichern“: "
+    "Die Veranstaltungen werden dann zur Freigabe eingereicht."
+)
+
+
+def may_publish(user, index):
+    """Whether ``user`` may publish the imported events at once (the page editor's right)."""
+    return user is not None and index.permissions_for_user(user).can_publish_subpage()
+
+
 def import_events(index, uploaded, *, mode, publish, user=None):
-    """Read, validate and (as far as ``mode`` allows) import the file. Raises CsvFileError."""
+    """Read, validate and (as far as ``mode`` allows) import the file. Raises CsvFileError.
+
+    ``publish`` without the right to publish raises PermissionDenied before anything is read; a
+    user without that right gets drafts that are submitted to the page's workflow.
+    """
+    if publish and not may_publish(user, index):
+        raise PermissionDenied(PUBLISH_REFUSED)
     rows, ignored, delimiter = read_rows(uploaded)
     result = ImportResult(validate_rows(index, rows), ignored, delimiter)
     if mode == MODE_ALL_OR_NOTHING and result.invalid_rows:
         result.aborted = True
         return result
+    submit = not publish and not may_publish(user, index)
     row = None
     try:
         with transaction.atomic():
             for row in result.valid_rows:
-                result.imported.append(add_event(index, row.page, publish=publish, user=user))
+                page = add_event(index, row.page, publish=publish, user=user)
+                if submit:
+                    result.submitted = _submit_for_review(page, user) or result.submitted
+                result.imported.append(page)
     except Exception:
         logger.exception("CSV import into %s failed at row %s", index.pk, row.number if row else "-")
         result.imported = []
+        result.submitted = False
         result.failure = (
             f"Beim Speichern von Zeile {row.number if row else '–'} ist ein unerwarteter Fehler "
             "aufgetreten. Es wurde nichts importiert."
         )
     return result
+
+
+def _submit_for_review(page, user):
+    """Start the page's moderation workflow (as "Zur Freigabe einreichen" does); False if it has none."""
+    workflow = page.get_workflow()
+    if workflow is None:
+        return False
+    workflow.start(page, user=user)
+    return True

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,7 +21,6 @@ from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.validators import postcode_validator
 
 INTRO_FEATURES = ["bold", "italic", "link"]
-ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -137,12 +135,10 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events.calendar import events_calendar
+        from events.calendar import events_calendar_response
 
         form, events = self.filtered(request)
-        response = HttpResponse(events_calendar(self, events, request), content_type=ICS_CONTENT_TYPE)
-        response["Content-Disposition"] = f'inline; filename="woche-der-industrie-{self.year}.ics"'
-        return response
+        return events_calendar_response(self, events, request)
 
 
 class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
@@ -294,11 +290,9 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events.calendar import event_calendar
+        from events.calendar import event_calendar_response
 
-        response = HttpResponse(event_calendar(self, request), content_type=ICS_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
-        return response
+        return event_calendar_response(self, request)
 
 
 class EventSubmission(models.Model):

@@ -68,11 +68,25 @@ class CsvImportForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, indexes, **kwargs):
+    def __init__(self, *args, indexes, publishable, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["index"].queryset = EventIndexPage.objects.filter(
             pk__in=[i.pk for i in indexes]
         ).order_by("-year", "title")
+        self.publishable = publishable
+        if not publishable:
+            # Nowhere allowed to publish: no choice to offer (a forged "live" is refused in clean).
+            del self.fields["publish"]
+
+    def clean(self):
+        data = super().clean()
+        wants_live = data.get("publish", self.data.get("publish") == "live")
+        index = data.get("index")
+        if wants_live and index is not None and index.pk not in self.publishable:
+            error = csv_import.PUBLISH_REFUSED
+            self.add_error("publish" if "publish" in self.fields else None, error)
+        data["publish"] = bool(wants_live)
+        return data
 
 
 class CsvImportView(WagtailAdminTemplateMixin, FormView):
@@ -98,7 +112,8 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
         return initial
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "indexes": self.indexes}
+        publishable = {index.pk for index in self.indexes if csv_import.may_publish(self.request.user, index)}
+        return {**super().get_form_kwargs(), "indexes": self.indexes, "publishable": publishable}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -114,7 +129,12 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         if result.imported:
-            state = "veröffentlicht" if data["publish"] else "als Entwurf gespeichert"
+            if data["publish"]:
+                state = "veröffentlicht"
+            elif result.submitted:
+                state = "als Entwurf zur Freigabe eingereicht"
+            else:
+                state = "als Entwurf gespeichert"
             messages.success(
                 self.request, f"{len(result.imported)} Veranstaltung(en) importiert und {state}."
             )

@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from wagtail_modeladmin.views import IndexView
 
 from cms.core import dashboard
+from materials.export import csv_lines, spreadsheet_safe
 from materials.models import Order, OrderCatalogueItem
 
 
@@ -17,15 +18,11 @@ class OrderPermissionHelper(PermissionHelper):
         return False
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 class OrderIndexView(IndexView):
     """German column headings for the CSV/XLSX export (modeladmin reads them from the view).
 
-    Orders are typed in by anyone on the website, so text that a spreadsheet would run as a formula
-    ("=HYPERLINK(…)") goes into the CSV with a leading apostrophe (CSV injection); the XLSX export
-    already stores every value as text.
+    Every exported cell goes through ``materials.export.spreadsheet_safe`` (no formula from what a
+    visitor typed); the CSV is the semicolon-separated UTF-8 file with BOM of ``materials.export``.
     """
 
     export_headings = {
@@ -44,13 +41,26 @@ class OrderIndexView(IndexView):
         "get_confirmation_status_display": "Bestätigungs-E-Mail",
         "internal_note": "Interne Notiz",
     }
+    export_buttons_template_name = "materials/admin/export_buttons.html"
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        is_csv = export_format == self.FORMAT_CSV
-        if is_csv and isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
-            return "'" + value
-        return value
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
+
+    def stream_csv(self, queryset):
+        headings = {field: self.get_heading(queryset, field) for field in self.list_export}
+        rows = (
+            {
+                field: self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                for field, value in row.items()
+            }
+            for row in map(self.to_row_dict, queryset)
+        )
+        return csv_lines(self.list_export, headings, rows)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
 
 
 class OrderAdmin(ModelAdmin):

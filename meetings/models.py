@@ -13,6 +13,7 @@ from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.models.mixins import SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from cms.core.restrictions import public_only
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -148,9 +149,9 @@ class MeetingPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = self.get_speakers()
         context["presentations"] = self.get_presentations()
-        # Only published pages are linked (works for previews too, where these are in-memory lists).
-        context["related_regions"] = [region for region in self.related_regions.all() if region.live]
-        context["related_initiatives"] = [item for item in self.related_initiatives.all() if item.live]
+        # Only published, public pages are linked (works for previews too, where these are in-memory lists).
+        context["related_regions"] = public_only(self.related_regions.all())
+        context["related_initiatives"] = public_only(self.related_initiatives.all())
         return context
 
     def feed_links(self):

@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from cms.core.restrictions import public_only
 from news.feeds import NewsFeed
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -166,11 +167,11 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Only published pages are linked (works for previews too, where these are in-memory lists).
+        # Only pages visitors may see are linked: live and outside every private section (works for
+        # previews too, where these are in-memory lists).
         context["related_pages"] = [
             (page._meta.verbose_name, page)
             for relation in (self.related_meetings, self.related_topics, self.related_regions)
-            for page in relation.all()
-            if page.live
+            for page in public_only(relation.all())
         ]
         return context

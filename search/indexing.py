@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import post_page_move
 
@@ -148,28 +148,39 @@ def update_page(page):
 
 
 def _document_context(document):
-    """(kind, page it belongs to, year) for a document: presentations belong to their meeting."""
+    """(kind, page it belongs to, year, presentation) for a document: presentations belong to their
+    meeting. Only a live and public meeting (no view restriction on it or an ancestor) counts: the
+    speaker, the presentation's title and the "Vorgestellt bei" link of a private or draft meeting
+    must not reach the search; its file is then an ordinary document."""
     meeting_presentation = apps.get_model("meetings", "MeetingPresentation")
     forum_document = apps.get_model("meetings", "ForumTopicDocument")
-    presentation = (
+    presentations = (
         meeting_presentation.objects.filter(document=document, page__live=True)
         .select_related("page", "speaker")
-        .order_by("-page__date")
-        .first()
+        .order_by("-page__date", "pk")
     )
+    presentation = next((item for item in presentations if _is_public(item.page)), None)
     if presentation:
         meeting = presentation.page
         return "presentation", meeting, meeting.date.year, presentation
-    topic = forum_document.objects.filter(document=document, page__live=True).select_related("page").first()
+    topics = forum_document.objects.filter(document=document, page__live=True).select_related("page")
+    topic = next((item for item in topics.order_by("pk") if _is_public(item.page)), None)
     year = document.created_at.year if document.created_at else None
     return "document", topic.page if topic else None, year, None
+
+
+def _collection_is_public(collection_id):
+    """No view restriction on the collection or an ancestor, read fresh (the document's own
+    ``collection`` may be an instance loaded before the collection moved)."""
+    collection = Collection.objects.filter(pk=collection_id).only("path", "depth").first()
+    return collection is None or not collection.get_view_restrictions().exists()
 
 
 def update_document(document):
     """Create, update or remove the entry of one document."""
     from search.models import SearchEntry
 
-    if document.collection_id and document.collection.get_view_restrictions().exists():
+    if not _collection_is_public(document.collection_id):
         SearchEntry.objects.filter(document_id=document.pk).delete()
         return None
     kind, parent, year, presentation = _document_context(document)
@@ -191,6 +202,21 @@ def update_document(document):
     entry.prepare()
     entry.save()
     return entry
+
+
+def update_documents(documents):
+    """Update the entries of the given documents (a queryset or ids), read fresh from the database."""
+    document_model = get_document_model()
+    if not isinstance(documents, models.QuerySet):
+        documents = document_model.objects.filter(pk__in=[getattr(item, "pk", item) for item in documents])
+    for document in documents.iterator(chunk_size=200):
+        _safely(update_document, document)
+
+
+def update_collection(collection):
+    """Update the entries of the documents in ``collection`` and below it: a restriction applies to
+    the collection's whole subtree."""
+    update_documents(get_document_model().objects.filter(collection__path__startswith=collection.path))
 
 
 def rebuild(stdout=None):
@@ -220,6 +246,16 @@ def _safely(function, *args):
         logger.exception("Sucheintrag für %r konnte nicht aktualisiert werden.", args)
 
 
+def _update_page_documents(page):
+    """Presentations and forum documents take their meeting, year and state from the page."""
+    for relation in ("presentations", "documents"):
+        manager = getattr(page, relation, None)
+        if manager is not None and hasattr(manager, "select_related"):
+            for item in manager.select_related("document"):
+                if getattr(item, "document", None) is not None:
+                    _safely(update_document, item.document)
+
+
 def on_page_saved(sender, instance, raw=False, **kwargs):
     """Index the stored (live) version of a saved page; a draft saved in memory is not indexed."""
     if raw or not isinstance(instance, Page):
@@ -229,18 +265,14 @@ def on_page_saved(sender, instance, raw=False, **kwargs):
         return
     page = page.specific
     _safely(update_page, page)
-    # Presentations and forum documents take their meeting, year and state from the page.
-    for relation in ("presentations", "documents"):
-        manager = getattr(page, relation, None)
-        if manager is not None and hasattr(manager, "select_related"):
-            for item in manager.select_related("document"):
-                if getattr(item, "document", None) is not None:
-                    _safely(update_document, item.document)
+    _update_page_documents(page)
 
 
 def on_page_moved(sender, instance, **kwargs):
-    for page in instance.get_descendants(inclusive=True).live().specific():
+    """A move or a changed view restriction: the subtree's pages and the documents they show."""
+    for page in instance.get_descendants(inclusive=True).specific():
         _safely(update_page, page)
+        _update_page_documents(page)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -251,12 +283,40 @@ def on_restriction_changed(sender, instance, **kwargs):
     on_page_moved(sender, page)
 
 
+def on_page_document_changed(sender, instance, raw=False, **kwargs):
+    """A presentation or forum document added, changed or removed: its document's entry, once the
+    transaction has committed (a page publish saves its inline items after the page itself; a
+    deleted document is gone by then and skipped)."""
+    if raw or not instance.document_id:
+        return
+    document_id = instance.document_id
+
+    def update():
+        update_documents([document_id])
+        # After the commit's own renewal of the caches: a search rendered in between is dropped.
+        pagecache.invalidate(f"Sucheintrag des Dokuments {document_id}")
+
+    transaction.on_commit(update, robust=True)
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        update_collection(collection)
+
+
+def on_collection_moved(sender, instance, **kwargs):
+    update_collection(instance)
+
+
 def on_document_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _safely(update_document, instance)
 
 
 def register():
+    from cms.core.signals import post_collection_move
+
     document_model = get_document_model()
     post_save.connect(on_page_saved, dispatch_uid="search_page_saved")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
@@ -265,3 +325,18 @@ def register():
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"
     )
     post_save.connect(on_document_saved, sender=document_model, dispatch_uid="search_document_saved")
+    post_save.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction",
+    )
+    post_delete.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction_d",
+    )
+    post_collection_move.connect(on_collection_moved, dispatch_uid="search_collection_moved")
+    for label in ("meetings.MeetingPresentation", "meetings.ForumTopicDocument"):
+        model = apps.get_model(label)
+        post_save.connect(on_page_document_changed, sender=model, dispatch_uid=f"search_{label}_saved")
+        post_delete.connect(on_page_document_changed, sender=model, dispatch_uid=f"search_{label}_deleted")

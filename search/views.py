@@ -2,16 +2,19 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import F, Sum
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from cms.core import pagecache
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
+from cms.core.restrictions import is_public, private_sections
 from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
@@ -27,15 +30,19 @@ STATE_LABELS = dict(FederalState.choices)
 EXAMPLES = ("Industriedialog", "Bündnis für Industrie", "Berufliche Bildung", "Modellregion")
 
 
-def _url_with(request, **changes):
-    params = request.GET.copy()
-    params.pop(PAGE_PARAMETER, None)
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
+def _link_params(query, filters):
+    """The parameters the links of a search page carry: the cleaned query (at most
+    MAX_QUERY_LENGTH characters) and the valid filters, never what else the address held."""
+    params = {"q": query} if query else {}
+    for name, parameter in FACET_PARAMETERS.items():
+        if filters.get(name) not in (None, ""):
+            params[parameter] = str(filters[name])
+    return params
+
+
+def _url_with(params, **changes):
+    merged = {key: value for key, value in {**params, **changes}.items() if value not in (None, "")}
+    encoded = urlencode(merged)
     return f"?{encoded}" if encoded else "?"
 
 
@@ -47,7 +54,7 @@ def _facet_value_label(name, value):
     return str(value)
 
 
-def _facets(request, counts, filters):
+def _facets(params, counts, filters):
     facets = []
     for name in FACETS:
         parameter = FACET_PARAMETERS[name]
@@ -66,7 +73,7 @@ def _facets(request, counts, filters):
                     "label": _facet_value_label(name, value),
                     "count": count,
                     "selected": selected,
-                    "url": _url_with(request, **{parameter: None if selected else str(value)}),
+                    "url": _url_with(params, **{parameter: None if selected else str(value)}),
                 }
             )
         if options or selected_value not in (None, ""):
@@ -77,13 +84,13 @@ def _facets(request, counts, filters):
                     "label": FACET_LABELS[name],
                     "options": options,
                     "selected": selected_value not in (None, ""),
-                    "reset_url": _url_with(request, **{parameter: None}),
+                    "reset_url": _url_with(params, **{parameter: None}),
                 }
             )
     return facets
 
 
-def _result(request, entry, terms):
+def _result(request, entry, terms, sections=None):
     passage = highlight(entry.body, terms) if entry.body else ""
     summary_passage = highlight(entry.summary, terms) if entry.summary else ""
     item = {
@@ -107,7 +114,8 @@ def _result(request, entry, terms):
         item["file_info"] = entry.document.file_info
         if summary_passage and passage and passage != summary_passage:
             item["passage"] = passage  # text found inside the file counts more than the description
-    if entry.parent_page_id and entry.parent_page and entry.parent_page.live:
+    # The index leaves private meetings out already (search.indexing); checked again here.
+    if entry.parent_page_id and entry.parent_page and is_public(entry.parent_page, sections):
         item["parent_title"] = entry.parent_page.title
         item["parent_url"] = entry.parent_page.get_url(request) or ""
     return item
@@ -126,17 +134,26 @@ def _promotions(query):
 
 
 def _popular_queries(limit=6):
+    """ "Häufig gesucht": only terms the editors chose, i.e. the search terms that have a search
+    promotion (Suchbegriffe > Empfehlungen), most searched first. Wagtail's query log itself holds
+    every visitor's raw search (spam, names, addresses) and stays in the editors' report."""
     try:
-        return [query.query_string for query in Query.get_most_popular()[:limit]]
+        promoted = SearchPromotion.objects.values("query_id")
+        queries = (
+            Query.objects.filter(pk__in=promoted)
+            .annotate(searched=Sum("daily_hits__hits"))
+            .order_by(F("searched").desc(nulls_last=True), "query_string")
+        )
+        return [query.query_string for query in queries[:limit]]
     except DatabaseError:  # pragma: no cover
         return []
 
 
-@require_GET
+@require_safe  # GET and HEAD (link checkers, monitoring): the same status and headers, no body
 @never_cache  # counted for the editors' search terms report; kept out of the page cache and CDNs
 def search(request):
     query, filters, notices = SearchForm(request.GET).values()
-    if query and not request.GET.get(PAGE_PARAMETER):
+    if query and request.method == "GET" and not request.GET.get(PAGE_PARAMETER):
         querylog.count(query)
     # Every search is counted; what it shows is the same for every anonymous visitor until content
     # changes, so a repeated search (a newsletter's link, a popular term) comes from the cache.
@@ -164,7 +181,9 @@ def _search_page(request, query, filters, notices):
     page, page_notice = paginate(request, results, PER_PAGE)
     if page_notice:
         notices.append(page_notice)
-    items = [_result(request, entry, terms) for entry in page.object_list]
+    sections = private_sections()
+    items = [_result(request, entry, terms, sections) for entry in page.object_list]
+    params = _link_params(query, filters)
 
     promotions = []
     if query and page.number == 1:
@@ -180,11 +199,11 @@ def _search_page(request, query, filters, notices):
         "results": items,
         "total": results.total,
         "promotions": promotions,
-        "facets": _facets(request, results.facet_counts, filters) if terms else [],
+        "facets": _facets(params, results.facet_counts, filters) if terms else [],
         "filters_active": bool(filters),
-        "reset_filters_url": _url_with(request, art=None, land=None, jahr=None),
+        "reset_filters_url": _url_with(params, art=None, land=None, jahr=None),
         "notices": notices,
-        "query_string": _url_with(request)[1:],
+        "query_string": _url_with(params)[1:],
         "examples": EXAMPLES,
     }
     if query and not results.total and not promotions:
@@ -212,7 +231,7 @@ def _suggestion_items(request, terms, limit=8):
     return items
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=60)
 def suggestions(request):
     """JSON title suggestions for the search box: ``{"query": …, "suggestions": [{title, url, kind}]}``."""

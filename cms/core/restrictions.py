@@ -37,6 +37,22 @@ def private_q(queryset=None):
     return q if q else Q(pk__in=[])
 
 
+def is_public(page, sections=None):
+    """Whether visitors may see ``page``: live and outside every private section (no query when
+    ``sections``, the value of ``private_sections()``, is given or cached; for pages already loaded,
+    e.g. the related pages a page links to)."""
+    sections = private_sections() if sections is None else sections
+    return page.live and not any(
+        page.path.startswith(path) and page.depth >= depth for path, depth in sections
+    )
+
+
+def public_only(pages):
+    """The pages of ``pages`` visitors may see (``is_public``), reading the private sections once."""
+    sections = private_sections()
+    return [page for page in pages if is_public(page, sections)]
+
+
 def _get_view_restrictions(page):
     from wagtail.models import PageViewRestriction
 

@@ -1,11 +1,22 @@
-"""Signal handlers of the core app: start text extraction when a document's file is new or replaced."""
+"""Signal handlers of the core app: start text extraction when a document's file is new or replaced;
+``post_collection_move`` after a collection moved in the tree.
+
+Wagtail sends ``post_page_move`` for pages only, and django-treebeard (the tree under Wagtail's
+collections) sends no signal at all, neither does the admin's collection edit view, which calls
+``Collection.move()`` after saving the form. A collection moved below a restricted one becomes private
+with all its documents (and public again when moved out), so ``Collection.move`` is wrapped here to
+send ``post_collection_move(sender=Collection, instance=<the moved collection, reloaded>)``.
+"""
 
 import logging
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
+from django.dispatch import Signal
 
 logger = logging.getLogger("cms.core.extraction")
+
+post_collection_move = Signal()
 
 
 def document_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -59,11 +70,37 @@ def document_post_save(sender, instance, raw=False, **kwargs):
     transaction.on_commit(enqueue, robust=True)
 
 
+def _install_collection_move_signal():
+    from wagtail.models import Collection
+
+    if getattr(Collection.move, "sends_post_collection_move", False):
+        return
+    wagtail_move = Collection.move
+
+    def move(self, target, pos=None):
+        result = wagtail_move(self, target, pos)
+        # treebeard rewrites the paths with queryset updates: the instance is stale, reload it.
+        post_collection_move.send(sender=Collection, instance=Collection.objects.get(pk=self.pk))
+        return result
+
+    move.sends_post_collection_move = True
+    move.__doc__ = wagtail_move.__doc__
+    Collection.move = move
+
+
+def _collection_moved(sender, instance, **kwargs):
+    from cms.core import pagecache
+
+    pagecache.invalidate(f"Sammlung {instance.pk} verschoben")
+
+
 def register():
     from cms.core import pagecache
     from cms.core.models import CustomDocument
 
     pagecache.connect_signals()
+    _install_collection_move_signal()
+    post_collection_move.connect(_collection_moved, dispatch_uid="core_collection_moved")
 
     pre_save.connect(document_pre_save, sender=CustomDocument, dispatch_uid="core_document_pre_save")
     post_save.connect(document_post_save, sender=CustomDocument, dispatch_uid="core_document_post_save")

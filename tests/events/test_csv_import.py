@@ -5,10 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, WorkflowState
 
 from events import csv_import
 from events.models import EventPage
@@ -332,3 +333,77 @@ def test_line_breaks_in_quoted_cells(admin_client, index):
     # The record after a multi-line cell is still numbered as spreadsheet row 3.
     response = post(admin_client, index, csv_file(HEADER, row, GOOD[1].replace("04109", "0")), mode="valid")
     assert (3, "PLZ") in errors_of(response)
+
+
+@pytest.fixture
+def member(django_user_model):
+    """A user in one of the editorial groups of cms/roles/migrations/0001_roles_and_workflow.py."""
+
+    def make(group_name):
+        user = django_user_model.objects.create_user(
+            group_name.lower(), f"{group_name}@example.org", "geheim"
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+def workflow_task(page):
+    state = WorkflowState.objects.active().filter(object_id=str(page.pk)).first()
+    return state.current_task_state.task.name if state else None
+
+
+def test_redaktion_is_not_offered_publishing(client, member, index):
+    client.force_login(member("Redaktion"))
+    response = client.get(URL, {"index": index.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Sofort veröffentlichen" not in html
+    assert 'name="publish"' not in html
+    assert "als Entwurf gespeichert und zur Freigabe eingereicht" in html
+
+
+def test_redaktion_cannot_publish_with_a_forged_post(client, member, index):
+    client.force_login(member("Redaktion"))
+    response = post(client, index, csv_file(HEADER, *GOOD), publish="live")
+    assert response.status_code == 200
+    assert "Sie dürfen in dieser Woche nicht veröffentlichen." in response.content.decode()
+    assert not EventPage.objects.exists()  # refused: nothing imported, nothing published
+
+
+def test_import_service_refuses_publishing_without_the_right(member, index):
+    with pytest.raises(PermissionDenied):
+        csv_import.import_events(
+            index, csv_file(HEADER, *GOOD), mode="all", publish=True, user=member("Redaktion")
+        )
+    assert not EventPage.objects.exists()
+
+
+def test_redaktion_import_goes_into_the_review_workflow(client, member, index):
+    client.force_login(member("Redaktion"))
+    response = post(client, index, csv_file(HEADER, *GOOD), publish="draft")
+    pages = list(EventPage.objects.child_of(index))
+    assert len(pages) == 2
+    assert not any(page.live for page in pages)
+    assert [workflow_task(page) for page in pages] == ["Redaktionelle Prüfung"] * 2
+    assert response.context["result"].submitted
+    assert (
+        "2 Veranstaltung(en) importiert und als Entwurf zur Freigabe eingereicht."
+        in response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("role", ["Freigabe", "superuser"])
+def test_freigabe_and_superusers_may_publish(client, member, django_user_model, index, role):
+    if role == "superuser":
+        user = django_user_model.objects.create_superuser("chefin", "chefin@example.org", "geheim")
+    else:
+        user = member(role)
+    client.force_login(user)
+    assert "Sofort veröffentlichen" in client.get(URL, {"index": index.pk}).content.decode()
+    response = post(client, index, csv_file(HEADER, *GOOD), publish="live")
+    pages = list(EventPage.objects.child_of(index))
+    assert len(pages) == 2 and all(page.live for page in pages)
+    assert not WorkflowState.objects.active().exists()
+    assert "2 Veranstaltung(en) importiert und veröffentlicht." in response.content.decode()

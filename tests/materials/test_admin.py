@@ -39,10 +39,17 @@ def orders(db):
     return {"new": new, "shipped": shipped}
 
 
+def raw(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def content(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode("utf-8-sig")
-    return response.content.decode("utf-8-sig")
+    return raw(response).decode("utf-8-sig")
+
+
+def csv_rows(response):
+    """The exported CSV as a German spreadsheet reads it: split on semicolons."""
+    return list(csv.DictReader(io.StringIO(content(response)), delimiter=";"))
 
 
 def test_order_list_shows_status_date_name_organisation_and_item_count(admin_client, orders):
@@ -70,7 +77,7 @@ def test_order_list_filters_and_search(admin_client, orders):
 def test_order_export_csv_contains_the_orders_and_their_lines(admin_client, orders):
     response = admin_client.get(ORDERS, {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(content(response))))
+    rows = csv_rows(response)
     by_name = {row["Name"]: row for row in rows}
     assert set(by_name) == {"Erika Muster", "Max Beispiel"}
     erika = by_name["Erika Muster"]
@@ -138,10 +145,80 @@ def test_export_defuses_spreadsheet_formulas(admin_client, db):
     for export_format in ("csv", "xlsx"):
         response = admin_client.get(ORDERS, {"export": export_format})
         assert response.status_code == 200, export_format
-    rows = list(csv.DictReader(io.StringIO(content(admin_client.get(ORDERS, {"export": "csv"})))))
+    rows = csv_rows(admin_client.get(ORDERS, {"export": "csv"}))
     assert rows[0]["Name"] == '\'=HYPERLINK("http://evil.example")'
     assert rows[0]["Anmerkung"] == "'+49 30 123"
     assert rows[0]["Organisation"] == order.organisation
+
+
+HOSTILE = {
+    "organisation": "Acme;=1+2",
+    "name": "\t=cmd|' /C calc'!A0",
+    "comment": '=HYPERLINK("http://evil.example","Klick")',
+    "city": "@SUM(1)",
+    "street": "-2+3",
+    "internal_note": "\r=1",
+}
+
+
+@pytest.fixture
+def hostile_order(db):
+    order = OrderFactory(**{key: value for key, value in HOSTILE.items() if key != "internal_note"})
+    Order.objects.filter(pk=order.pk).update(internal_note=HOSTILE["internal_note"])
+    OrderLineFactory(order=order, item=OrderCatalogueItemFactory(name="+Flyer"), quantity=2)
+    return order
+
+
+def test_csv_export_is_semicolon_separated_utf8_with_bom_and_every_field_quoted(admin_client, hostile_order):
+    response = admin_client.get(ORDERS, {"export": "csv"})
+    data = raw(response)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the umlauts
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = data.decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert header.startswith('"Nummer";"Eingegangen am";"Status";"Name"')
+    # Every field of every record is quoted, so a separator inside a value cannot open a new cell.
+    for record in csv.reader(io.StringIO(text), delimiter=";"):
+        assert len(record) == 14
+    for line in text.replace("\r\n", "\n").split('"\n'):
+        if line:
+            assert line.startswith('"')
+    assert '"Acme;=1+2"' in text
+    assert "Straße und Hausnummer" in header
+
+
+def test_csv_export_neutralises_every_formula_cell(admin_client, hostile_order):
+    [row] = csv_rows(admin_client.get(ORDERS, {"export": "csv"}))
+    assert row["Organisation"] == "Acme;=1+2"  # one cell in a German spreadsheet, no formula
+    assert row["Name"] == "'\t=cmd|' /C calc'!A0"
+    assert row["Anmerkung"] == '\'=HYPERLINK("http://evil.example","Klick")'
+    assert row["Ort"] == "'@SUM(1)"
+    assert row["Straße und Hausnummer"] == "'-2+3"
+    assert row["Interne Notiz"] == "'\r=1"
+    assert row["Materialien"] == "2 × +Flyer"
+    for value in row.values():
+        assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+def test_xlsx_export_has_no_formula_cell(admin_client, hostile_order):
+    from openpyxl import load_workbook
+
+    response = admin_client.get(ORDERS, {"export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(raw(response)))
+    header, row = list(workbook.active.iter_rows())
+    cells = {heading.value: cell for heading, cell in zip(header, row, strict=True)}
+    for cell in row:
+        assert cell.data_type != "f", cell.value
+    assert cells["Organisation"].value == "Acme;=1+2"
+    assert cells["Anmerkung"].value == '\'=HYPERLINK("http://evil.example","Klick")'
+    assert cells["Ort"].value == "'@SUM(1)"
+    assert cells["Straße und Hausnummer"].value == "'-2+3"
+
+
+def test_export_buttons_say_what_the_files_are(admin_client, hostile_order):
+    html = admin_client.get(ORDERS).content.decode()
+    assert "Excel-Datei (XLSX) herunterladen" in html
+    assert "CSV herunterladen (Semikolon, UTF-8)" in html
 
 
 @pytest.fixture

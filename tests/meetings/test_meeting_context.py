@@ -219,3 +219,24 @@ def test_forum_topic_without_sessions_says_termin_folgt(client, forum):
     topic = ForumTopicPageFactory(parent=index, title="Energie")
     soup = BeautifulSoup(client.get(topic.url).content, "html.parser")
     assert soup.find(id="sessions-heading").parent.li.get_text(strip=True) == "Termin folgt"
+
+
+def test_meeting_page_does_not_link_private_regions_or_initiatives(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home_page), title="Viertes Treffen")
+    regions = RegionIndexPageFactory(parent=home_page)
+    public_region = RegionPageFactory(parent=regions, title="Stuttgart")
+    private_region = RegionPageFactory(parent=regions, title="Geheimregion")
+    initiatives = InitiativeIndexPageFactory(parent=home_page)
+    private_initiative = InitiativePageFactory(parent=initiatives, title="Internes Bündnis")
+    PageViewRestriction.objects.create(page=private_region, restriction_type="login")
+    PageViewRestriction.objects.create(page=initiatives, restriction_type="password", password="geheim-123")
+    meeting.related_regions.add(public_region, private_region)
+    meeting.related_initiatives.add(private_initiative)
+    meeting.save_revision().publish()
+
+    html = client.get(meeting.url).content.decode()
+    assert "Modellregion Stuttgart" in html
+    assert "Geheimregion" not in html
+    assert "Internes Bündnis" not in html

@@ -199,3 +199,25 @@ def test_home_page_leaves_out_a_private_news_index(client, home_page):
     response = client.get(home_page.url)
     assert response.context["latest_news"] == []
     assert "Nur für Mitglieder" not in response.content.decode()
+
+
+def test_news_page_does_not_link_private_meetings_or_regions(client, home_page):
+    """Issue 15: a public news item named private meetings and regions (it checked only "live")."""
+    meetings = MeetingIndexPageFactory(parent=home_page)
+    public_meeting = MeetingPageFactory(parent=meetings, title="Offenes Treffen")
+    private_meeting = MeetingPageFactory(parent=meetings, title="Internes Treffen")
+    regions = RegionIndexPageFactory(parent=home_page)
+    private_region = RegionPageFactory(parent=regions, title="Geheimregion")
+    PageViewRestriction.objects.create(page=private_meeting, restriction_type="login")
+    PageViewRestriction.objects.create(
+        page=private_region, restriction_type="password", password="geheim-123"
+    )
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page))
+    news.related_meetings.add(public_meeting, private_meeting)
+    news.related_regions.add(private_region)
+    news.save_revision().publish()
+
+    html = client.get(news.url).content.decode()
+    assert "Offenes Treffen" in html
+    assert "Internes Treffen" not in html
+    assert "Geheimregion" not in html

@@ -101,12 +101,41 @@ def test_hostile_input_never_breaks_the_page(client, corpus, query):
 
 
 def test_no_results_shows_help_and_suggestions(client, corpus):
-    Query.get("industrie").add_hit()
+    SearchPromotion.objects.create(query=Query.get("industrie"), page=corpus["alliance"], sort_order=0)
     response = client.get(reverse("search"), {"q": "Krefeldx Quatschwort"})
     html = response.content.decode()
     assert response.context["total"] == 0
     assert "Tipps" in html
     assert "industrie" in response.context["popular_queries"]
+
+
+def test_frequent_searches_show_only_terms_the_editors_chose(client, corpus):
+    """The query log (visitors' raw searches: spam, names, addresses) stays in the admin report."""
+    spam = "Kaufen Sie jetzt billig Uhren bei example.com"
+    personal = "Erika Mustermann Hauptstraße 5"
+    for _ in range(100):
+        Query.get(spam).add_hit()
+    Query.get(personal).add_hit()
+    for _ in range(3):
+        Query.get("industriedialog").add_hit()
+    SearchPromotion.objects.create(query=Query.get("industriedialog"), page=corpus["dialogue"], sort_order=0)
+    SearchPromotion.objects.create(
+        query=Query.get("modellregion"), page=corpus["region"], sort_order=0
+    )  # chosen, not searched yet
+    html = client.get(reverse("search"), {"q": "Quatschwort"}).content.decode()
+    assert "Häufig gesucht" in html
+    popular = re.search(r'<ul class="search-popular">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", popular) == ["industriedialog", "modellregion"]  # most searched first
+    for text in ("billig", "example.com", "Mustermann", "Hauptstra"):
+        assert text.lower() not in html.lower()
+
+
+def test_no_frequent_searches_without_chosen_terms(client, corpus):
+    for _ in range(100):
+        Query.get("Kaufen Sie jetzt billig").add_hit()
+    html = client.get(reverse("search"), {"q": "Quatschwort"}).content.decode()
+    assert "Häufig gesucht" not in html
+    assert "billig" not in html
 
 
 def test_pagination(client, corpus, home_page):
@@ -177,3 +206,35 @@ def test_rebuild_command(corpus):
     call_command("update_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.filter(kind="presentation", parent_page=corpus["meeting"]).count() == 1
     assert SearchEntry.objects.filter(page=corpus["region"], federal_state="NW").exists()
+
+
+@pytest.mark.parametrize("name", ["search", "search_suggestions"])
+def test_head_answers_like_get(client, corpus, name):
+    params = {"q": "Industrie"}
+    get = client.get(reverse(name), params)
+    head = client.head(reverse(name), params)
+    assert (head.status_code, get.status_code) == (200, 200)
+    assert head.content == b""
+    for header in ("Content-Type", "Cache-Control", "Content-Length", "Content-Language"):
+        assert head.get(header) == get.get(header), header
+
+
+def test_head_is_not_counted_as_a_search(client, corpus):
+    client.head(reverse("search"), {"q": "Thüringen"})
+    assert Query.get("thüringen").hits == 0
+
+
+def test_a_huge_query_is_not_copied_into_the_links(client, corpus):
+    huge = "Industrie " * 5600  # 56 KB
+    response = client.get(reverse("search"), {"q": huge, "land": "TH", "andere": "x" * 50_000})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(response.content) < 100_000
+    assert "wurde auf 200 Zeichen gekürzt" in html
+    assert "xxxxxxxxxx" not in html  # unknown parameters are not echoed either
+    facet_links = [option["url"] for facet in response.context["facets"] for option in facet["options"]]
+    assert facet_links
+    assert all(len(link) < 1000 for link in facet_links)
+    reset = response.context["reset_filters_url"]
+    assert "land=" not in reset
+    assert len(reset) < 1000
