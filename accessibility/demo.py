@@ -1,11 +1,13 @@
 """Demo content of the BITV pages: the accessibility statement and the Leichte Sprache section.
 
-Registered in the setting ``DEMO_CONTENT_LOADERS``; idempotent like every loader (looked up by slug).
+Listed in the setting ``DEMO_LOADERS``; idempotent like every loader (looked up by slug).
 """
 
 import datetime
 
-from cms.core.demo import site, utils
+from accessibility.models import AccessibilityStatementPage, EasyLanguageIndexPage, EasyLanguagePage
+from cms.core.demo import snippets, utils
+from home.demo import get_home_page
 
 STATEMENT_SLUG = "barrierefreiheit"
 EASY_LANGUAGE_SLUG = "leichte-sprache"
@@ -62,9 +64,7 @@ EASY_PAGES = {
 
 
 def load(log):
-    from accessibility.models import AccessibilityStatementPage, EasyLanguageIndexPage, EasyLanguagePage
-
-    home = site.get_home_page()
+    home = get_home_page()
     if home is None:
         return
     utils.ensure_child_page(
@@ -81,7 +81,7 @@ def load(log):
         non_accessible_content=NON_ACCESSIBLE,
         prepared_on=datetime.date(2017, 4, 10),
         reviewed_on=datetime.date(2017, 4, 10),
-        contact=site.contact(log, "general"),
+        contact=snippets.contact(log, "general"),
     )
     index = utils.ensure_child_page(
         log,

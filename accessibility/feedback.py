@@ -16,7 +16,7 @@ from cms.core.forms import store_once
 
 logger = logging.getLogger(__name__)
 
-# The site's editorial group (see news/migrations/0002_roles_and_workflow.py).
+# The site's editorial group (see cms/roles/migrations/0001_roles_and_workflow.py).
 EDITOR_GROUP = "Redaktion"
 
 

@@ -13,7 +13,9 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.core.demo import site, utils
+from cms.core.demo import snippets, utils
+from events.models import EventIndexPage, EventPage
+from home.demo import get_home_page
 from search.text import fold
 
 INDEX_SLUG = "woche-der-industrie"
@@ -197,8 +199,6 @@ def event_specs():
 
 
 def ensure_index(log, home):
-    from events.models import EventIndexPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -215,23 +215,21 @@ def ensure_index(log, home):
             "370 Veranstaltungen. Hier finden Sie die Termine als Liste, auf der Karte und für Ihren "
             "Kalender.</p><p>Die Veranstaltungen dieser Demo sind erfundene Beispiele.</p>"
         ),
-        contact=site.contact(log, "woche"),
+        contact=snippets.contact(log, "woche"),
     )
 
 
 def load(log):
     """The index page of the week and its events (created live in one pass, without revisions)."""
-    from events.models import EventPage
-
-    home = site.get_home_page()
+    home = get_home_page()
     if home is None:
         return
     index = ensure_index(log, home)
     existing = set(index.get_children().values_list("slug", flat=True))
     now = timezone.now()
     special = {
-        "andernach": site.organisation(log, "rasselstein"),
-        "köln": site.organisation(log, "ihk-koeln"),
+        "andernach": snippets.organisation(log, "rasselstein"),
+        "köln": snippets.organisation(log, "ihk-koeln"),
     }
     created = 0
     for spec in event_specs():

@@ -8,7 +8,9 @@ pages are looked up by slug under their parent, documents by title, catalogue it
 
 from pathlib import Path
 
-from cms.core.demo import site, utils
+from cms.core.demo import snippets, utils
+from home.demo import get_home_page
+from materials.models import MaterialDownload, MaterialsPage, OrderCatalogueItem, OrderPage
 
 FILES_DIR = Path(__file__).resolve().parent / "demo_files"
 INDEX_SLUG = "woche-der-industrie"
@@ -79,8 +81,6 @@ ORDER_INTRO = (
 
 
 def ensure_catalogue(log):
-    from materials.models import OrderCatalogueItem
-
     return [
         utils.get_or_create(
             log,
@@ -94,14 +94,12 @@ def ensure_catalogue(log):
 
 def load(log):
     """The materials page with its downloads, the catalogue and the order page."""
-    from materials.models import MaterialDownload, MaterialsPage, OrderPage
-
-    home = site.get_home_page()
+    home = get_home_page()
     if home is None:
         return
     index = home.get_children().filter(slug=INDEX_SLUG).first()
     parent = index.specific if index is not None else home
-    contact = site.contact(log, "woche")
+    contact = snippets.contact(log, "woche")
     downloads = [
         MaterialDownload(
             category=category,

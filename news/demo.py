@@ -1,14 +1,18 @@
 """Demo content of "Aktuelles": a few news items written from the facts of the client's texts.
 
-Registered in the setting ``DEMO_CONTENT_LOADERS``; runs after the core loaders, so the home page,
-the model regions, the meeting report and the forum topics exist. Idempotent like every loader:
+Listed in the setting ``DEMO_LOADERS`` after the home, regions and meetings loaders, so the home
+page, the model regions, the meeting report and the forum topics exist. Idempotent like every loader:
 what exists (looked up by slug) is left as it is.
 """
 
 import datetime
 
-from cms.core.demo import site, utils
-from cms.core.demo.meetings import MEETING_SLUG
+from cms.core.demo import snippets, utils
+from home.demo import get_home_page
+from meetings.demo import MEETING_SLUG
+from meetings.models import ForumTopicPage, MeetingPage
+from news.models import NewsIndexPage, NewsPage
+from regions.models import RegionPage
 
 INDEX_SLUG = "aktuelles"
 
@@ -119,8 +123,6 @@ def children_by_slug(home, section_slug, model, slugs):
 
 
 def ensure_news_index(log, home):
-    from news.models import NewsIndexPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -136,10 +138,6 @@ def ensure_news_index(log, home):
 
 
 def ensure_news(log, index, home, slug, data):
-    from meetings.models import ForumTopicPage, MeetingPage
-    from news.models import NewsPage
-    from regions.models import RegionPage
-
     blocks = [utils.paragraph(f"<p>{text}</p>") for text in data["paragraphs"]]
     if "link" in data:
         section_slug, title, button_text = data["link"]
@@ -147,7 +145,7 @@ def ensure_news(log, index, home, slug, data):
         if section is not None:
             blocks.append(utils.call_to_action(title, page=section, button_text=button_text))
     if "contact" in data:
-        blocks.append(utils.contact(site.contact(log, data["contact"])))
+        blocks.append(utils.contact(snippets.contact(log, data["contact"])))
     return utils.ensure_child_page(
         log,
         index,
@@ -164,7 +162,7 @@ def ensure_news(log, index, home, slug, data):
 
 
 def load(log):
-    home = site.get_home_page()
+    home = get_home_page()
     index = ensure_news_index(log, home)
     for slug, data in NEWS.items():
         ensure_news(log, index, home, slug, data)

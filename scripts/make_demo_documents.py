@@ -1,7 +1,7 @@
 #!/usr/bin/env python
-"""Render the demo documents (PDF and PPTX) into cms/core/demo/files/.
+"""Render the demo documents (PDF and PPTX) into meetings/demo_files/.
 
-The texts live in ``cms/core/demo/documents.py``; this script only lays them out. The outputs are
+The texts live in ``meetings/demo_documents.py``; this script only lays them out. The outputs are
 committed, so running the site never needs reportlab. Regenerate after changing the texts:
 
     .venv/bin/python scripts/make_demo_documents.py            # write the files
@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cms.core.demo.documents import (  # noqa: E402
+from meetings.demo_documents import (  # noqa: E402
     ALL_DOCUMENTS,
     DEMO_NOTE,
     FILES_DIR,

@@ -1,12 +1,14 @@
 """Demo content of the search: the editors' recommendations (search promotions) for a few terms.
 
 Their search terms are also what the search page offers under "Häufig gesucht" (search/views.py):
-only terms the editors chose appear there, never the visitors' raw searches. Registered in the
-setting ``DEMO_CONTENT_LOADERS``; runs after the core loaders, so the pages exist. Idempotent like
-every loader: a promotion that exists for a term and page is left as it is.
+only terms the editors chose appear there, never the visitors' raw searches. Listed in the
+setting ``DEMO_LOADERS`` after the loaders of the pages it recommends. Idempotent like every
+loader: a promotion that exists for a term and page is left as it is.
 """
 
-from cms.core.demo import site
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from home.demo import get_home_page
 
 # search term -> (slug of the page below the home page, description)
 PROMOTIONS = {
@@ -30,9 +32,7 @@ PROMOTIONS = {
 
 
 def load(log):
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-    home = site.get_home_page()
+    home = get_home_page()
     if home is None:
         return
     children = {child.slug: child for child in home.get_children().live()}

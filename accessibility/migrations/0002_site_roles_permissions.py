@@ -1,4 +1,4 @@
-"""The site's roles (Redaktion, Freigabe; news/0002) read the feedback on barriers and tick it off."""
+"""The site's roles (Redaktion, Freigabe; cms/roles/migrations/0001) read the feedback on barriers and tick it off."""
 
 from django.db import migrations
 

@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.roles",
     "home",
     "regions",
     "meetings",
@@ -283,10 +284,20 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # and serves it as uploaded; raster formats are decoded and re-encoded by Willow for every rendition.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
-# Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
-DEMO_CONTENT_LOADERS = ["news.demo.load"]
-DEMO_CONTENT_LOADERS += ["accessibility.demo.load"]
-DEMO_CONTENT_LOADERS += ["search.demo.load"]  # editors' recommendations, offered as "Häufig gesucht"
+# Demo content (manage.py load_demo_content, cms/core/demo/__init__.py): each app's loader, in the
+# order they run; a loader may rely on the pages of the loaders before it.
+DEMO_LOADERS = [
+    "cms.core.demo.snippets.load",  # organisations, people, contacts, good-practice criteria
+    "home.demo.load",  # the home page as the site's root, "Über uns"
+    "regions.demo.load",
+    "meetings.demo.load",  # with the demo documents
+    "events.demo.load",
+    "materials.demo.load",  # below the Woche der Industrie of events
+    "news.demo.load",
+    "accessibility.demo.load",
+    "search.demo.load",  # editors' recommendations, offered as "Häufig gesucht"
+    "home.demo.link_focus_areas",  # last: links the focus areas to the sections built above
+]
 
 # Search: Wagtail's database backend ("german" configuration on PostgreSQL) by default;
 # SEARCH_BACKEND=elasticsearch|opensearch (+ SEARCH_URL) switches to a search server with a German

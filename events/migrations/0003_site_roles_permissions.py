@@ -1,4 +1,4 @@
-"""Both roles (Redaktion, Freigabe; news/0002) see who reported an event and may correct it."""
+"""Both roles (Redaktion, Freigabe; cms/roles/migrations/0001) see who reported an event and may correct it."""
 
 from django.db import migrations
 

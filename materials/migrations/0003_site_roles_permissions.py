@@ -1,4 +1,4 @@
-"""The site's own roles (Redaktion, Freigabe; news/0002) handle orders and the catalogue too."""
+"""The site's own roles (Redaktion, Freigabe; cms/roles/migrations/0001) handle orders and the catalogue too."""
 
 from django.db import migrations
 

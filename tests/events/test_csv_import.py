@@ -337,7 +337,7 @@ def test_line_breaks_in_quoted_cells(admin_client, index):
 
 @pytest.fixture
 def member(django_user_model):
-    """A user in one of the editorial groups of news/migrations/0002_roles_and_workflow.py."""
+    """A user in one of the editorial groups of cms/roles/migrations/0001_roles_and_workflow.py."""
 
     def make(group_name):
         user = django_user_model.objects.create_user(

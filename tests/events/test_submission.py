@@ -129,7 +129,7 @@ def test_valid_submission_creates_a_draft_in_the_workflow(client, index, url):
     assert submission.consent
     assert submission.confirmation_sent_at is not None
 
-    assert page.get_workflow() is not None  # the site's review workflow (news/migrations/0002)
+    assert page.get_workflow() is not None  # the site's review workflow (cms/roles/migrations/0001)
     state = WorkflowState.objects.for_instance(page).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by is None

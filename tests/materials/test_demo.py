@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from cms.core.demo import load_all, loader_paths
-from cms.core.demo.site import get_home_page
 from cms.core.models import CustomDocument
+from home.demo import get_home_page
 from materials import demo
 from materials.models import MaterialDownload, MaterialsPage, Order, OrderCatalogueItem, OrderPage
 

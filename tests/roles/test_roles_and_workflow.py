@@ -1,4 +1,4 @@
-"""The groups "Redaktion" and "Freigabe" and the two-step review workflow (data migration in news)."""
+"""The groups "Redaktion" and "Freigabe" and the two-step review workflow (data migration of cms.roles)."""
 
 import pytest
 from django.contrib.auth.models import Group

@@ -2,10 +2,11 @@
 
 Plain Python data without Django imports, shared by two users:
 
-* ``scripts/make_demo_documents.py`` renders each entry into ``files/<filename>`` (PDF via
-  reportlab, PPTX via python-pptx);
-* the demo loader (``cms.core.demo.site``) stores the files through Wagtail's storage under
-  ``title`` with ``description``.
+* ``scripts/make_demo_documents.py`` renders each entry into ``demo_files/<filename>`` (PDF via
+  reportlab, PPTX via python-pptx), without setting up Django: keep this module free of Django
+  imports;
+* the demo loader (``meetings.demo.demo_document``) stores the files through Wagtail's storage
+  under ``title`` with ``description``.
 
 All wording is demo content written for this site from the facts of the client's texts; the
 presentations are stand-ins for the real slides of the 3rd meeting (5 April 2017).
@@ -13,7 +14,7 @@ presentations are stand-ins for the real slides of the 3rd meeting (5 April 2017
 
 from pathlib import Path
 
-FILES_DIR = Path(__file__).resolve().parent / "files"
+FILES_DIR = Path(__file__).resolve().parent / "demo_files"
 
 MEETING_LINE = "3. Treffen „Regionale Industriebündnisse“ · DIHK, Berlin · 5. April 2017"
 DEMO_NOTE = (

@@ -7,14 +7,24 @@ Nord-Westfalen's initiative and the Cologne initiative carry the same name
 from decimal import Decimal
 
 from cms.core.constants import FederalState
-from cms.core.demo import site, utils
+from cms.core.demo import snippets, utils
+from home.demo import get_home_page
+from meetings.demo import demo_document
+from regions.models import (
+    InitiativeIndexPage,
+    InitiativePage,
+    InitiativePartner,
+    RegionIndexPage,
+    RegionPage,
+    RegionPartner,
+)
 
 BW, HE, NW, RP, TH = FederalState.BW, FederalState.HE, FederalState.NW, FederalState.RP, FederalState.TH
 
 INDUSTRIE_NAME = "In|du|strie – Gemeinsam. Zukunft. Leben"
 
-# slug -> page fields; "partners" are (organisation key, role), "criteria" keys of site.CRITERIA,
-# "documents" keys of documents.py shown as a download list in the body.
+# slug -> page fields; "partners" are (organisation key, role), "criteria" keys of snippets.CRITERIA,
+# "documents" keys of meetings/demo_documents.py shown as a download list in the body.
 INITIATIVES = {
     "industriedialog-baden-wuerttemberg": {
         "title": "Industriedialog Baden-Württemberg",
@@ -217,8 +227,6 @@ REGIONS = {
 
 
 def ensure_initiative_index(log, home):
-    from regions.models import InitiativeIndexPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -236,14 +244,12 @@ def ensure_initiative_index(log, home):
 
 
 def ensure_initiative(log, index, slug):
-    from regions.models import InitiativePage, InitiativePartner
-
     data = INITIATIVES[slug]
     body = []
     for text in data["body"]:
         body.append(utils.paragraph(f"<p>{text}</p>"))
     if data.get("documents"):
-        docs = [site.demo_document(log, key) for key in data["documents"]]
+        docs = [demo_document(log, key) for key in data["documents"]]
         body.append(utils.documents("Downloads", docs))
     return utils.ensure_child_page(
         log,
@@ -257,17 +263,15 @@ def ensure_initiative(log, index, slug):
         summary=data["summary"],
         body=utils.stream(*body),
         is_good_practice=data.get("is_good_practice", False),
-        good_practice_criteria=[site.criterion(log, key) for key in data.get("criteria", [])],
+        good_practice_criteria=[snippets.criterion(log, key) for key in data.get("criteria", [])],
         partners=[
-            InitiativePartner(organisation=site.organisation(log, key), role=role)
+            InitiativePartner(organisation=snippets.organisation(log, key), role=role)
             for key, role in data.get("partners", [])
         ],
     )
 
 
 def ensure_region_index(log, home, initiative_index):
-    from regions.models import RegionIndexPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -302,13 +306,11 @@ def ensure_region_index(log, home, initiative_index):
                 button_text="Zum Verzeichnis der Initiativen",
             ),
         ),
-        contact=site.contact(log, "regional"),
+        contact=snippets.contact(log, "regional"),
     )
 
 
 def ensure_region(log, index, slug, initiatives):
-    from regions.models import RegionPage, RegionPartner
-
     data = REGIONS[slug]
     initiative = initiatives[data["initiative"]]
     latitude, longitude = data["coordinates"]
@@ -334,14 +336,14 @@ def ensure_region(log, index, slug, initiatives):
             ),
         ),
         partners=[
-            RegionPartner(organisation=site.organisation(log, key), role=role) for key, role in partners
+            RegionPartner(organisation=snippets.organisation(log, key), role=role) for key, role in partners
         ],
-        contact=site.contact(log, "regional"),
+        contact=snippets.contact(log, "regional"),
     )
 
 
 def load(log):
-    home = site.get_home_page()
+    home = get_home_page()
     initiative_index = ensure_initiative_index(log, home)
     initiatives = {slug: ensure_initiative(log, initiative_index, slug) for slug in INITIATIVES}
     region_index = ensure_region_index(log, home, initiative_index)

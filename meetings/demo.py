@@ -1,9 +1,27 @@
-"""Demo content of the meetings section and the Forum Industriepolitik."""
+"""Demo content of the meetings section and the Forum Industriepolitik, and the demo documents.
+
+The documents (the presentations of the 3rd meeting and the forum papers) are described in
+``demo_documents.py`` and committed as small files in ``demo_files/``; ``demo_document(log, key)``
+stores one in Wagtail's storage on first use (the initiatives of ``regions.demo`` show some of the
+presentations as downloads too).
+"""
 
 import datetime
 
-from cms.core.demo import regions, site, utils
-from cms.core.demo.documents import PRESENTATIONS
+from cms.core.demo import snippets, utils
+from home.demo import get_home_page
+from meetings.demo_documents import ALL_DOCUMENTS, FILES_DIR, PRESENTATIONS, document_entry
+from meetings.models import (
+    ForumIndexPage,
+    ForumSession,
+    ForumTopicDocument,
+    ForumTopicPage,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingPresentation,
+    MeetingSpeaker,
+)
+from regions.models import InitiativePage, RegionPage
 
 MEETING_SLUG = "3-treffen-regionale-industriebuendnisse"
 
@@ -104,9 +122,13 @@ FORUM_TOPICS = [
 ]
 
 
-def ensure_meeting_index(log, home):
-    from meetings.models import MeetingIndexPage
+def demo_document(log, key):
+    """The demo document ``key`` of ``demo_documents.py``, stored in Wagtail's storage on first use."""
+    entry = document_entry(key)
+    return utils.ensure_document(log, FILES_DIR / entry["filename"], entry["title"], entry["description"])
 
+
+def ensure_meeting_index(log, home):
     return utils.ensure_child_page(
         log,
         home,
@@ -123,15 +145,10 @@ def ensure_meeting_index(log, home):
 
 
 def ensure_meeting(log, index, home):
-    from meetings.models import MeetingPage, MeetingPresentation, MeetingSpeaker
-    from regions.models import InitiativePage, RegionPage
-
     region_index = home.get_children().filter(slug="regionen").first()
     initiative_index = home.get_children().filter(slug="initiativen").first()
     related_regions = (
-        list(RegionPage.objects.child_of(region_index).filter(slug__in=regions.REGIONS).order_by("title"))
-        if region_index
-        else []
+        list(RegionPage.objects.child_of(region_index).order_by("title")) if region_index else []
     )
     related_initiatives = (
         list(InitiativePage.objects.child_of(initiative_index).filter(slug__in=RELATED_INITIATIVES))
@@ -143,9 +160,9 @@ def ensure_meeting(log, index, home):
         speaker_key = PRESENTATION_SPEAKERS[entry["speaker"][1]]
         presentations.append(
             MeetingPresentation(
-                document=site.demo_document(log, entry["key"]),
+                document=demo_document(log, entry["key"]),
                 title=entry["title"],
-                speaker=site.person(log, speaker_key),
+                speaker=snippets.person(log, speaker_key),
             )
         )
 
@@ -169,7 +186,7 @@ def ensure_meeting(log, index, home):
         number=3,
         date=datetime.date(2017, 4, 5),
         venue="DIHK, Berlin",
-        host=site.organisation(log, "dihk"),
+        host=snippets.organisation(log, "dihk"),
         summary=(
             "Beim dritten Treffen der regionalen Industriebündnisse am 5. April 2017 beim DIHK ging es um "
             "Vernetzung, um das BMWi-Projekt in sechs Modellregionen und um gute Beispiele aus Köln und "
@@ -216,7 +233,7 @@ def ensure_meeting(log, index, home):
             ),
         ),
         speakers=[
-            MeetingSpeaker(person=site.person(log, key), talk_title=talk_title)
+            MeetingSpeaker(person=snippets.person(log, key), talk_title=talk_title)
             for key, talk_title in SPEAKERS
         ],
         presentations=presentations,
@@ -226,8 +243,6 @@ def ensure_meeting(log, index, home):
 
 
 def ensure_forum_index(log, home):
-    from meetings.models import ForumIndexPage
-
     return utils.ensure_child_page(
         log,
         home,
@@ -252,13 +267,11 @@ def ensure_forum_index(log, home):
                 "Wir freuen uns auf Sie!</p>"
             ),
         ),
-        contact=site.contact(log, "general"),
+        contact=snippets.contact(log, "general"),
     )
 
 
 def ensure_forum_topic(log, index, topic):
-    from meetings.models import ForumSession, ForumTopicDocument, ForumTopicPage
-
     number, title, slug, recommendation, status, month, paragraphs, document_keys = topic
     return utils.ensure_child_page(
         log,
@@ -273,12 +286,15 @@ def ensure_forum_topic(log, index, topic):
             *[utils.paragraph(html if html.startswith("<") else f"<p>{html}</p>") for html in paragraphs]
         ),
         sessions=[ForumSession(note=f"geplant für {month}")],
-        documents=[ForumTopicDocument(document=site.demo_document(log, key)) for key in document_keys],
+        documents=[ForumTopicDocument(document=demo_document(log, key)) for key in document_keys],
     )
 
 
 def load(log):
-    home = site.get_home_page()
+    """All demo documents, the meeting report and the forum with its five topics."""
+    for entry in ALL_DOCUMENTS:
+        demo_document(log, entry["key"])
+    home = get_home_page()
     meeting_index = ensure_meeting_index(log, home)
     ensure_meeting(log, meeting_index, home)
     forum_index = ensure_forum_index(log, home)

@@ -1,0 +1,43 @@
+"""The home demo: the home page as the site's root, its focus areas and the sections below it."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from cms.core.demo import load_all
+from cms.core.models import Contact
+from home.demo import get_home_page
+
+
+@pytest.fixture
+def demo(db):
+    return load_all()
+
+
+def test_home_page_replaces_the_welcome_page_as_site_root(demo):
+    home = get_home_page()
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page_id == home.pk
+    assert list(Page.objects.filter(depth=2)) == [home.page_ptr]
+    assert home.live and home.live_revision_id is not None
+    assert [area.title for area in home.focus_areas.all()] == [
+        "Regionaler Dialog",
+        "Woche der Industrie",
+        "Forum Industriepolitik",
+    ]
+    assert [str(figure) for figure in home.key_figures.all()] == [
+        "mehr als 370 Veranstaltungen",
+        "mehr als 120.000 Interessierte",
+    ]
+    links = {area.title: area.link_page for area in home.focus_areas.all()}
+    assert links["Regionaler Dialog"].slug == "regionen"
+    assert links["Forum Industriepolitik"].slug == "forum-industriepolitik"
+
+
+def test_sections_are_published_menu_pages_with_their_own_contacts(demo):
+    home = get_home_page()
+    sections = {page.slug: page.specific for page in home.get_children()}
+    for slug in ("regionen", "initiativen", "treffen", "forum-industriepolitik"):
+        assert sections[slug].live and sections[slug].show_in_menus, slug
+    assert sections["regionen"].contact.phone == "030 516 95 6860"
+    assert Contact.objects.get(label="Woche der Industrie").phone == "030 516 95 6864"
+    assert set(Contact.objects.values_list("email", flat=True)) == {"info@n3tzwerk.org"}
