@@ -9,11 +9,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.caching.restrictions import public_only
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.models.mixins import SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
-from cms.core.restrictions import public_only
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 INTRO_FEATURES = ["bold", "italic", "link"]

@@ -233,7 +233,7 @@ def restore(folder, database, media):
             source.close()
     restore_media(folder / MEDIA_ARCHIVE, media_storage(media))
     # Pages cached before the restore would otherwise be served for up to PAGE_CACHE_SECONDS.
-    from cms.core import pagecache
+    from cms.caching import invalidation
 
-    pagecache.clear()
+    invalidation.clear()
     return manifest

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import Signal
 
+from cms.caching import invalidation
+
 logger = logging.getLogger("cms.core.extraction")
 
 post_collection_move = Signal()
@@ -89,16 +91,12 @@ def _install_collection_move_signal():
 
 
 def _collection_moved(sender, instance, **kwargs):
-    from cms.core import pagecache
-
-    pagecache.invalidate(f"Sammlung {instance.pk} verschoben")
+    invalidation.invalidate(f"Sammlung {instance.pk} verschoben")
 
 
 def register():
-    from cms.core import pagecache
     from cms.core.models import CustomDocument
 
-    pagecache.connect_signals()
     _install_collection_move_signal()
     post_collection_move.connect(_collection_moved, dispatch_uid="core_collection_moved")
 

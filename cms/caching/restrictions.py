@@ -3,8 +3,8 @@
 Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called, and a
 page render calls it several times (menu, listings, teasers). ``private_q`` below builds the same
 condition from a list of (path, depth) of the restricted pages that is kept by
-``pagecache.content_cached``: saving or deleting a restriction and moving or deleting a page renew
-it, like every cached page (see pagecache's rules). Installed on ``PageQuerySet`` when the app is
+``cms.caching.content.content_cached``: saving or deleting a restriction and moving or deleting a page renew
+it, like every cached page (see ``cms.caching.invalidation``). Installed on ``PageQuerySet`` when the app is
 ready, so Wagtail's own callers (API, sitemap) use it too.
 
 ``get_view_restrictions`` (asked by Wagtail before serving every page: two queries) answers "none" at
@@ -15,7 +15,7 @@ aliases of restricted pages).
 from django.conf import settings
 from django.db.models import Q
 
-from cms.core.pagecache import content_cached
+from cms.caching.content import content_cached
 
 
 def private_sections():
