@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms.core",
     "cms.caching",
+    "cms.operations",
     "home",
     "regions",
     "meetings",
