@@ -59,7 +59,7 @@ def document_post_save(sender, instance, raw=False, **kwargs):
     if raw or not getattr(instance, "_extraction_needed", False):
         return
     instance._extraction_needed = False
-    from cms.core.tasks import extract_document_text
+    from search.tasks import extract_document_text
 
     document_id = instance.pk
 

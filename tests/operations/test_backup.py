@@ -11,11 +11,11 @@ from django.db import connection
 from cms.operations.backup import BackupError, backup, latest, restore
 from events.models import EventSubmission
 from materials.models import Order
-from tests.core.test_extraction import make_pdf, make_pptx
 from tests.events.test_submission import valid_data as event_data
 from tests.factories.core import DocumentFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.materials.test_order_form import valid_data as order_data
+from tests.search.test_extraction import make_pdf, make_pptx
 
 TABLES = [
     "wagtailcore_page",

@@ -11,8 +11,8 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from cms.core import extraction
 from cms.core.models import CustomDocument
+from search import extraction
 from search.models import SearchEntry
 from tests.factories.core import DocumentFactory
 

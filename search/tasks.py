@@ -1,10 +1,10 @@
-"""Background tasks of the core app (django-tasks; immediate in dev and tests)."""
+"""Background tasks of the search app (django-tasks; immediate in dev and tests)."""
 
 import logging
 
 from django_tasks import task
 
-logger = logging.getLogger("cms.core.extraction")
+logger = logging.getLogger("cms.search.extraction")
 
 
 @task()
@@ -14,8 +14,8 @@ def extract_document_text(document_id):
     A file that cannot be read is kept: its text stays empty and the reason is stored in
     ``extraction_message`` (shown to editors) and logged.
     """
-    from cms.core.extraction import extract_file
     from cms.core.models import CustomDocument
+    from search.extraction import extract_file
 
     document = CustomDocument.objects.filter(pk=document_id).first()
     if document is None:
