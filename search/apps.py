@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import indexing
+        # Imported here: they import models, which need a ready app registry.
+        from search import indexing, tasks
 
+        tasks.register()
         indexing.register()
