@@ -8,7 +8,7 @@ class CachingConfig(AppConfig):
 
     def ready(self):
         # Imported here: the modules import Wagtail's models, which need a ready app registry.
-        from cms.caching import invalidation, restrictions
+        from cms.caching import invalidation, wagtail_patch
 
         invalidation.connect_signals()
-        restrictions.install()
+        wagtail_patch.install()
