@@ -13,6 +13,7 @@ returns an :class:`ExtractionResult` with a status and a German message for edit
 This module does not import Django so that the child process starts quickly.
 """
 
+import argparse
 import json
 import os
 import re
@@ -63,6 +64,7 @@ def clean_text(text, limit=MAX_CHARS):
 
 
 def _pdf_text(path):
+    # Imported here, not at the top: in the child only after limit_resources (see the docstring).
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -94,6 +96,7 @@ def _pdf_text(path):
 
 
 def _pptx_text(path):
+    # Imported here, not at the top: in the child only after limit_resources (see the docstring).
     from pptx import Presentation
     from pptx.exc import PackageNotFoundError
 
@@ -191,7 +194,7 @@ def extract_in_process(path):
 
 def limit_resources(cpu_seconds, memory_bytes):  # pragma: no cover - runs in the child process
     """Limit this process: CPU time, address space, and no files written."""
-    import resource
+    import resource  # POSIX only: imported here so that the module loads everywhere
 
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
@@ -252,8 +255,6 @@ def extract_file(path, timeout=TIME_LIMIT):
 
 
 def main(argv):  # pragma: no cover - exercised through extract_file()
-    import argparse
-
     parser = argparse.ArgumentParser(prog="python -m search.extraction")
     parser.add_argument("--cpu", type=int, default=CPU_LIMIT, help="CPU seconds")
     parser.add_argument("--memory", type=int, default=MEMORY_LIMIT, help="bytes of address space")

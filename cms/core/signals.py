@@ -8,6 +8,7 @@ send ``post_collection_move(sender=Collection, instance=<the moved collection, r
 """
 
 from django.dispatch import Signal
+from wagtail.models import Collection
 
 from cms.caching import invalidation
 
@@ -15,8 +16,6 @@ post_collection_move = Signal()
 
 
 def _install_collection_move_signal():
-    from wagtail.models import Collection
-
     if getattr(Collection.move, "sends_post_collection_move", False):
         return
     wagtail_move = Collection.move
