@@ -9,10 +9,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.caching.restrictions import public_only
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.models.mixins import SectionContactMixin
-from cms.core.restrictions import public_only
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 INTRO_FEATURES = ["bold", "italic", "link"]

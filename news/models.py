@@ -12,10 +12,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.caching.restrictions import public_only
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
-from cms.core.restrictions import public_only
 from news.feeds import NewsFeed
 
 INTRO_FEATURES = ["bold", "italic", "link"]

@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import post_page_move
 
-from cms.core import pagecache
+from cms.caching import invalidation
 from cms.core.constants import FederalState
 from cms.core.signals import post_collection_move
 from search.models import SearchEntry
@@ -228,7 +228,7 @@ def rebuild(stdout=None):
             documents += bool(update_document(document))
         # Entries otherwise change only with a publish, move, restriction or document, which renew
         # the caches themselves; the rebuild renews them all too, the cached searches among them.
-        pagecache.invalidate("Suchindex neu aufgebaut")
+        invalidation.invalidate("Suchindex neu aufgebaut")
     return pages, documents
 
 
@@ -290,7 +290,7 @@ def on_page_document_changed(sender, instance, raw=False, **kwargs):
     def update():
         update_documents([document_id])
         # After the commit's own renewal of the caches: a search rendered in between is dropped.
-        pagecache.invalidate(f"Sucheintrag des Dokuments {document_id}")
+        invalidation.invalidate(f"Sucheintrag des Dokuments {document_id}")
 
     transaction.on_commit(update, robust=True)
 

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from cms.core import pagecache
+from cms.caching import renders
+from cms.caching.restrictions import is_public, private_sections
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
-from cms.core.restrictions import is_public, private_sections
 from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
@@ -157,7 +157,7 @@ def search(request):
         querylog.count(query)
     # Every search is counted; what it shows is the same for every anonymous visitor until content
     # changes, so a repeated search (a newsletter's link, a popular term) comes from the cache.
-    return pagecache.cached_render(
+    return renders.cached_render(
         request, lambda: _search_page(request, query, filters, notices), search_cache_seconds()
     )
 

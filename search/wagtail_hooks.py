@@ -8,7 +8,7 @@ search (and in the cached pages) until the next rebuild.
 from wagtail import hooks
 from wagtail.documents import get_document_model
 
-from cms.core import pagecache
+from cms.caching import invalidation
 from search import indexing
 
 
@@ -17,4 +17,4 @@ def reindex_moved_documents(request, action_type, objects, action_class_instance
     if action_type != "add_to_collection" or action_class_instance.model is not get_document_model():
         return
     indexing.update_documents(objects)
-    pagecache.invalidate("Dokumente in eine andere Sammlung verschoben")
+    invalidation.invalidate("Dokumente in eine andere Sammlung verschoben")

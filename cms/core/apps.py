@@ -8,7 +8,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.core import restrictions, signals
+        from cms.core import signals
 
         signals.register()
-        restrictions.install()

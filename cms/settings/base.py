@@ -7,7 +7,7 @@ Environment variables:
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
     REDIS_BREAKER_SECONDS, REDIS_FALLBACK_SECONDS  Redis outage: pause before asking again (5),
-                      lifetime of the per-process fallback entries (30); cms/core/rediscache.py
+                      lifetime of the per-process fallback entries (30); cms/caching/redis.py
     SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
@@ -40,6 +40,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms.core",
     "cms.roles",
+    "cms.caching",
+    "cms.operations",
     "home",
     "regions",
     "meetings",
@@ -86,10 +88,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "cms.core.pagecache.UpdatePageCacheMiddleware",
+    "cms.caching.pages.UpdatePageCacheMiddleware",
     # A hit is answered here, before sessions, users, CSRF, CSP ... run: it needs only the request's
     # cookies, and the stored response already carries the headers those middlewares added.
-    "cms.core.pagecache.FetchFromPageCacheMiddleware",
+    "cms.caching.pages.FetchFromPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,11 +150,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # django-redis with a circuit breaker (cms/core/rediscache.py): a Redis outage must not take
+            # django-redis with a circuit breaker (cms/caching/redis.py): a Redis outage must not take
             # the site down or slow it down. After a connection error Redis is left alone for
             # REDIS_BREAKER_SECONDS; meanwhile a small cache per process answers (entries at most
             # REDIS_FALLBACK_SECONDS). When Redis is back the page cache starts anew.
-            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
+            "BACKEND": "cms.caching.redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "n3tzwerk",
             "OPTIONS": {
@@ -161,14 +163,14 @@ if REDIS_URL:
                 "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
                 "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "30")),
                 "FALLBACK_MAX_ENTRIES": 300,
-                "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.core.pagecache.NAMESPACE_KEY
+                "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.caching.invalidation.NAMESPACE_KEY
             },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous visitors (cms/core/pagecache.py; rules in the README, "Zwischenspeicher").
+# Full-page cache for anonymous visitors (cms/caching/pages.py; rules in the README, "Zwischenspeicher").
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))  # lifetime in the cache; 0 = off
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))  # browsers revalidate (ETag, 304)
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))  # CDNs and shared proxies
@@ -176,14 +178,14 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_R
 # The page cache does not answer the search: every search is counted for the editors' report of
 # search terms (wagtail.contrib.search_promotions), and no CDN or browser keeps it (no-store). The
 # view still runs and counts; what it renders for one address comes from the cache for this long
-# (pagecache.cached_render; 0 = off, also off with PAGE_CACHE_SECONDS=0).
+# (cms/caching/renders.py; 0 = off, also off with PAGE_CACHE_SECONDS=0).
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 # The counts for that report are written in batches: this long after the first search not yet written
 # (search/querylog.py); 0 = each search at once.
 SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"))
 # Small values derived from published content that every page shows (the main menu, the private
 # sections), kept under the page cache's namespace token and renewed by the same rules; also when the
-# page cache itself is off (cms/core/pagecache.py, content_cached).
+# page cache itself is off (cms/caching/content.py).
 CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 # At most this long, also when a change sent no signal (QuerySet.update, raw SQL, a lost Redis write).
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
@@ -193,7 +195,7 @@ CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
 PAGE_CACHE_QUERY_PARAMETERS = {
     # Listings: pagination (cms/core/pagination.py) and the filter forms of events, initiatives, meetings.
     "/": ["seite", "land", "ort", "art", "tag", "q", "good_practice", "jahr"],
-    "/suche/": ["q", "art", "land", "jahr", "seite"],  # search/forms.py (pagecache.cached_render)
+    "/suche/": ["q", "art", "land", "jahr", "seite"],  # search/forms.py (cms/caching/renders.py)
     "/api/v2/": [
         *("type", "fields", "limit", "offset", "order", "search", "search_operator", "format"),
         *("child_of", "descendant_of", "ancestor_of", "slug", "html_path", "locale", "translation_of", "id"),

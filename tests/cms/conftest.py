@@ -1,5 +1,5 @@
-"""The fault and backup tests post to the event report and order forms: their fixtures; media in a
-real S3 API (moto's server) for the storage, serving and backup tests."""
+"""The fault tests post to the event report and order forms: their fixtures; media in a
+real S3 API (moto's server) for the storage, serving and backup tests (tests/operations)."""
 
 import logging
 import socket

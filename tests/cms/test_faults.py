@@ -142,7 +142,7 @@ def test_other_errors_are_not_turned_into_503(home_page):
 def dead_redis(monkeypatch):
     """The production cache configuration, pointed at a port where no Redis listens."""
     caches = load_settings(monkeypatch, REDIS_URL="redis://127.0.0.1:1/0").CACHES
-    assert caches["default"]["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"
+    assert caches["default"]["BACKEND"] == "cms.caching.redis.ResilientRedisCache"
     with override_settings(CACHES=caches):
         yield
 

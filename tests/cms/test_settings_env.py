@@ -61,7 +61,7 @@ def test_sqlite_waits_for_the_write_lock(monkeypatch):
 def test_redis_url_selects_the_redis_cache(monkeypatch):
     settings = load_settings(monkeypatch, REDIS_URL="redis://cache.example:6379/2")
     cache = settings.CACHES["default"]
-    assert cache["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"  # django-redis with a breaker
+    assert cache["BACKEND"] == "cms.caching.redis.ResilientRedisCache"  # django-redis with a breaker
     assert cache["LOCATION"] == "redis://cache.example:6379/2"
     assert cache["OPTIONS"]["BREAKER_SECONDS"] > 0
 
@@ -85,7 +85,7 @@ def test_redis_cache_round_trip(redis_url, settings):
     settings.CACHES = {
         **settings.CACHES,
         "redis": {
-            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
+            "BACKEND": "cms.caching.redis.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "test",
         },

@@ -1,4 +1,5 @@
-"""A small German corpus for the search tests: initiatives, a region, a meeting with a presentation."""
+"""A small German corpus for the search tests: initiatives, a region, a meeting with a presentation;
+``write`` for the text extraction tests."""
 
 import datetime
 
@@ -45,7 +46,7 @@ def corpus(home_page, django_capture_on_commit_callbacks):
     )
     with django_capture_on_commit_callbacks(execute=False):
         document = DocumentFactory(title="Vortrag Geiger")
-    # What the extraction task stores (tests/core/test_extraction.py covers the extraction itself).
+    # What the extraction task stores (tests/search/test_extraction.py covers the extraction itself).
     document.extracted_text = (
         "Einleitung. " + "Allgemeine Worte über Arbeit. " * 20
         + "Unsere Wasserstoffstrategie verbindet Stahlwerke und Häfen. " + "Schluss. " * 20
@@ -62,3 +63,15 @@ def corpus(home_page, django_capture_on_commit_callbacks):
         "document": document,
         "presentation": presentation,
     }
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(name, data) -> path of a new file with ``data`` in a temporary folder."""
+
+    def write(name, data):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return write

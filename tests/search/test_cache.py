@@ -9,7 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 
-from cms.core import pagecache
+from cms.caching import invalidation, renders
 from search.indexing import rebuild
 from search.views import search_cache_seconds
 from tests.factories.regions import InitiativePageFactory
@@ -98,7 +98,7 @@ def test_a_visitor_with_a_session_gets_a_fresh_search(client, corpus, settings):
 def rendered_through_cache(rf, render):
     request = rf.get("/suche/", {"q": "Krefeld"})
     request.user = AnonymousUser()
-    return pagecache.cached_render(request, lambda: render(request), 300)
+    return renders.cached_render(request, lambda: render(request), 300)
 
 
 def with_csrf_token(request):
@@ -131,7 +131,7 @@ def test_a_rendering_of_the_same_address_for_everybody_is_kept(rf):
 
 def test_a_change_during_the_rendering_is_never_served_from_it(rf):
     def changing(request):
-        pagecache.clear()  # another instance publishes while this one renders
+        invalidation.clear()  # another instance publishes while this one renders
         return HttpResponse("alte Daten")
 
     rendered_through_cache(rf, changing)
@@ -142,7 +142,7 @@ def test_a_change_during_the_rendering_is_never_served_from_it(rf):
 
 def test_the_thread_that_changes_content_keeps_no_rendering(rf, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        pagecache.invalidate("Test")
+        invalidation.invalidate("Test")
         rendered_through_cache(rf, lambda request: HttpResponse("vor der Bestätigung"))
         response = rendered_through_cache(rf, lambda request: HttpResponse("noch einmal"))
         assert "X-Page-Cache" not in response

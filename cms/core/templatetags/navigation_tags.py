@@ -2,7 +2,7 @@ from django import template
 from django.db.models import Q
 from wagtail.models import Site
 
-from cms.core.pagecache import content_cached
+from cms.caching.content import content_cached
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """Text extraction from uploaded documents (PDF, PPTX, DOCX, ODT/ODP) for the full-text search.
 
-The parsers run in a child process (``python -m cms.core.extraction --cpu N --memory N FILE``) with
+The parsers run in a child process (``python -m search.extraction --cpu N --memory N FILE``) with
 limits on CPU time, address space and output size, so a hostile or broken file can neither hang nor
 exhaust the worker. The child sets its limits itself (``resource.setrlimit`` first thing in
 ``main()``, before any parser is imported): ``subprocess``'s ``preexec_fn`` would run Python code
@@ -13,6 +13,7 @@ returns an :class:`ExtractionResult` with a status and a German message for edit
 This module does not import Django so that the child process starts quickly.
 """
 
+import argparse
 import json
 import os
 import re
@@ -63,6 +64,7 @@ def clean_text(text, limit=MAX_CHARS):
 
 
 def _pdf_text(path):
+    # Imported here, not at the top: in the child only after limit_resources (see the docstring).
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -94,6 +96,7 @@ def _pdf_text(path):
 
 
 def _pptx_text(path):
+    # Imported here, not at the top: in the child only after limit_resources (see the docstring).
     from pptx import Presentation
     from pptx.exc import PackageNotFoundError
 
@@ -191,7 +194,7 @@ def extract_in_process(path):
 
 def limit_resources(cpu_seconds, memory_bytes):  # pragma: no cover - runs in the child process
     """Limit this process: CPU time, address space, and no files written."""
-    import resource
+    import resource  # POSIX only: imported here so that the module loads everywhere
 
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
@@ -203,7 +206,7 @@ def child_command(path):
     return [
         sys.executable,
         "-m",
-        "cms.core.extraction",
+        "search.extraction",
         "--cpu",
         str(CPU_LIMIT),
         "--memory",
@@ -226,7 +229,7 @@ def extract_file(path, timeout=TIME_LIMIT):
         return ExtractionResult(
             FAILED, message=f"Die Datei ist zu groß für die Texterkennung (über {MAX_FILE_SIZE // 2**20} MB)."
         )
-    project_root = Path(__file__).resolve().parents[2]
+    project_root = Path(__file__).resolve().parents[1]
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(project_root), "LANG": "C.UTF-8"}
     try:
         completed = subprocess.run(  # noqa: S603 - fixed interpreter and module, the path is an argument
@@ -252,16 +255,14 @@ def extract_file(path, timeout=TIME_LIMIT):
 
 
 def main(argv):  # pragma: no cover - exercised through extract_file()
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m cms.core.extraction")
+    parser = argparse.ArgumentParser(prog="python -m search.extraction")
     parser.add_argument("--cpu", type=int, default=CPU_LIMIT, help="CPU seconds")
     parser.add_argument("--memory", type=int, default=MEMORY_LIMIT, help="bytes of address space")
     parser.add_argument("path")
     options = parser.parse_args(argv[1:])
     if os.name == "posix":
         limit_resources(options.cpu, options.memory)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     result = extract_in_process(options.path)
     sys.stdout.write(json.dumps(asdict(result)))
     return 0

@@ -2,7 +2,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from cms.core.backup import BackupError, backup, check_single_storage
+from cms.operations.backup import BackupError, backup, check_single_storage
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from cms.core import pagecache
+from cms.caching import content, invalidation, pages
 from tests.factories.core import DocumentFactory, OrganisationFactory, PersonFactory
 from tests.factories.events import EventIndexPageFactory
 from tests.factories.materials import MaterialsPageFactory, OrderCatalogueItemFactory, OrderPageFactory
@@ -154,7 +154,7 @@ def test_responses_that_set_a_cookie_are_not_stored(rf, news_index):
         response.set_cookie("gesehen", "1")
         return response
 
-    middleware = pagecache.UpdatePageCacheMiddleware(pagecache.FetchFromPageCacheMiddleware(view))
+    middleware = pages.UpdatePageCacheMiddleware(pages.FetchFromPageCacheMiddleware(view))
     for _ in range(2):
         response = middleware(rf.get("/keks/"))
         assert "X-Page-Cache" not in response
@@ -174,7 +174,7 @@ def test_switched_off_with_zero_seconds(client, news_index, settings):
 
 def test_a_lost_namespace_token_never_brings_old_entries_back(client, news_index):
     cached(client, news_index.url)
-    cache.delete(pagecache.NAMESPACE_KEY)
+    cache.delete(invalidation.NAMESPACE_KEY)
     assert client.get(news_index.url)["X-Page-Cache"] == "miss"
 
 
@@ -335,7 +335,7 @@ def test_a_response_that_still_varies_is_served_only_for_the_same_header(rf, new
         response["Vary"] = "Accept-Encoding, Cookie"
         return response
 
-    middleware = pagecache.UpdatePageCacheMiddleware(pagecache.FetchFromPageCacheMiddleware(view))
+    middleware = pages.UpdatePageCacheMiddleware(pages.FetchFromPageCacheMiddleware(view))
     assert middleware(rf.get("/variante/", HTTP_ACCEPT_ENCODING="gzip"))["X-Page-Cache"] == "miss"
     hit = middleware(rf.get("/variante/", HTTP_ACCEPT_ENCODING="gzip"))
     assert (hit["X-Page-Cache"], hit.content, hit["Vary"]) == ("hit", "für gzip".encode(), "Accept-Encoding")
@@ -349,10 +349,10 @@ def test_a_response_that_still_varies_is_served_only_for_the_same_header(rf, new
 @pytest.fixture
 def content_cache(settings):
     settings.CONTENT_CACHE = True
-    pagecache._uncommitted.changes = False
-    pagecache.clear()
+    invalidation._uncommitted.changes = False
+    invalidation.clear()
     yield
-    pagecache.clear()
+    invalidation.clear()
 
 
 def test_content_cached_builds_once_per_token(content_cache):
@@ -362,20 +362,20 @@ def test_content_cached_builds_once_per_token(content_cache):
         calls.append(1)
         return len(calls)
 
-    assert pagecache.content_cached("zahl", build) == 1
-    assert pagecache.content_cached("zahl", build) == 1
-    pagecache._local.clear()  # another process: served from the shared cache
-    assert pagecache.content_cached("zahl", build) == 1
-    pagecache.clear()
-    assert pagecache.content_cached("zahl", build) == 2
+    assert content.content_cached("zahl", build) == 1
+    assert content.content_cached("zahl", build) == 1
+    content._local.clear()  # another process: served from the shared cache
+    assert content.content_cached("zahl", build) == 1
+    invalidation.clear()
+    assert content.content_cached("zahl", build) == 2
     assert len(calls) == 2
 
 
 def test_content_cached_is_off_without_the_setting(settings):
     settings.CONTENT_CACHE = False
     values = iter([1, 2])
-    assert pagecache.content_cached("zahl", lambda: next(values)) == 1
-    assert pagecache.content_cached("zahl", lambda: next(values)) == 2
+    assert content.content_cached("zahl", lambda: next(values)) == 1
+    assert content.content_cached("zahl", lambda: next(values)) == 2
 
 
 def test_the_menu_is_renewed_when_a_page_is_published_or_unpublished(
@@ -454,7 +454,7 @@ def test_a_request_reads_the_token_once(client, home_page, content_cache, settin
     settings.PAGE_CACHE_SECONDS = 0
     news_index = NewsIndexPageFactory(parent=home_page)
     NewsPageFactory(parent=news_index)
-    real = pagecache._cache()
+    real = invalidation.cache()
     reads = []
 
     class Counting:
@@ -465,14 +465,14 @@ def test_a_request_reads_the_token_once(client, home_page, content_cache, settin
             reads.append(key)
             return real.get(key, *args, **kwargs)
 
-    monkeypatch.setattr(pagecache, "_cache", Counting)
+    monkeypatch.setattr(invalidation, "cache", Counting)
     assert client.get(news_index.url).status_code == 200
-    assert reads.count(pagecache.NAMESPACE_KEY) == 1
-    pagecache.clear()  # outside a request the token is read each time: a change is seen at once
-    before = reads.count(pagecache.NAMESPACE_KEY)
-    pagecache.current_token()
-    pagecache.current_token()
-    assert reads.count(pagecache.NAMESPACE_KEY) == before + 2
+    assert reads.count(invalidation.NAMESPACE_KEY) == 1
+    invalidation.clear()  # outside a request the token is read each time: a change is seen at once
+    before = reads.count(invalidation.NAMESPACE_KEY)
+    invalidation.current_token()
+    invalidation.current_token()
+    assert reads.count(invalidation.NAMESPACE_KEY) == before + 2
 
 
 def test_values_built_before_a_commit_are_not_kept(home_page, content_cache):
@@ -484,7 +484,7 @@ def test_values_built_before_a_commit_are_not_kept(home_page, content_cache):
     restriction = PageViewRestriction.objects.create(
         page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
     )
-    pagecache._uncommitted.changes = False  # as after the commit of the line above
+    invalidation._uncommitted.changes = False  # as after the commit of the line above
     assert news_index.pk not in set(Page.objects.public().values_list("pk", flat=True))
 
     class Rollback(Exception):
@@ -496,7 +496,7 @@ def test_values_built_before_a_commit_are_not_kept(home_page, content_cache):
         assert news_index.pk in set(Page.objects.public().values_list("pk", flat=True))
         raise Rollback
     # ... but after the rollback nothing built inside the transaction is used.
-    pagecache._uncommitted.changes = False  # a new request
+    invalidation._uncommitted.changes = False  # a new request
     assert news_index.pk not in set(Page.objects.public().values_list("pk", flat=True))
 
 
@@ -507,19 +507,19 @@ def test_a_token_changed_between_requests_is_seen_by_the_next_request(client, ho
     page = StandardPage(title="Neu im Menü", slug="neu", show_in_menus=True)
     home_page.add_child(instance=page)  # live, but no publish signal: the cached menu stays
     assert "Neu im Menü" not in client.get(home_page.url).content.decode()
-    pagecache.clear()  # what another instance's publish does: a new token in the shared cache
+    invalidation.clear()  # what another instance's publish does: a new token in the shared cache
     assert "Neu im Menü" in client.get(home_page.url).content.decode()
 
 
 def test_content_cache_values_expire(home_page, content_cache, settings, monkeypatch):
     values = iter([1, 2])
-    assert pagecache.content_cached("zahl", lambda: next(values)) == 1
-    pagecache._cache().delete(f"{pagecache.current_prefix()}.content.zahl")  # the shared entry expired
-    real_monotonic = pagecache.time.monotonic
+    assert content.content_cached("zahl", lambda: next(values)) == 1
+    invalidation.cache().delete(f"{invalidation.current_prefix()}.content.zahl")  # the shared entry expired
+    real_monotonic = content.time.monotonic
     monkeypatch.setattr(
-        pagecache.time, "monotonic", lambda: real_monotonic() + settings.CONTENT_CACHE_SECONDS + 1
+        content.time, "monotonic", lambda: real_monotonic() + settings.CONTENT_CACHE_SECONDS + 1
     )
-    assert pagecache.content_cached("zahl", lambda: next(values)) == 2
+    assert content.content_cached("zahl", lambda: next(values)) == 2
 
 
 # Unknown query parameters (issue 15): served, but neither looked up nor stored.

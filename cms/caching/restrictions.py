@@ -3,24 +3,19 @@
 Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called, and a
 page render calls it several times (menu, listings, teasers). ``private_q`` below builds the same
 condition from a list of (path, depth) of the restricted pages that is kept by
-``pagecache.content_cached``: saving or deleting a restriction and moving or deleting a page renew
-it, like every cached page (see pagecache's rules). Installed on ``PageQuerySet`` when the app is
-ready, so Wagtail's own callers (API, sitemap) use it too.
-
-``get_view_restrictions`` (asked by Wagtail before serving every page: two queries) answers "none" at
-once while the site has no restriction at all; otherwise Wagtail's own method runs (it also handles
-aliases of restricted pages).
+``cms.caching.content.content_cached``: saving or deleting a restriction and moving or deleting a page
+renew it, like every cached page (see ``cms.caching.invalidation``). ``cms.caching.wagtail_patch``
+installs it on ``PageQuerySet``, so that Wagtail's own callers (API, sitemap) use it too.
 """
 
-from django.conf import settings
 from django.db.models import Q
+from wagtail.models import PageViewRestriction
 
-from cms.core.pagecache import content_cached
+from cms.caching.content import content_cached
 
 
 def private_sections():
     """(path, depth) of every page with a view restriction; its subtree is private."""
-    from wagtail.models import PageViewRestriction
 
     def build():
         return sorted(set(PageViewRestriction.objects.values_list("page__path", "page__depth")))
@@ -51,25 +46,3 @@ def public_only(pages):
     """The pages of ``pages`` visitors may see (``is_public``), reading the private sections once."""
     sections = private_sections()
     return [page for page in pages if is_public(page, sections)]
-
-
-def _get_view_restrictions(page):
-    from wagtail.models import PageViewRestriction
-
-    if getattr(settings, "CONTENT_CACHE", False) and not private_sections():
-        return PageViewRestriction.objects.none()
-    return _wagtail_get_view_restrictions(page)
-
-
-_wagtail_get_view_restrictions = None
-
-
-def install():
-    global _wagtail_get_view_restrictions
-    from wagtail.models import Page
-    from wagtail.query import PageQuerySet
-
-    PageQuerySet.private_q = private_q
-    if _wagtail_get_view_restrictions is None:
-        _wagtail_get_view_restrictions = Page.get_view_restrictions
-        Page.get_view_restrictions = _get_view_restrictions

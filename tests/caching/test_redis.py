@@ -1,4 +1,4 @@
-"""The Redis cache's circuit breaker and per-process fallback (cms/core/rediscache.py, issue 15),
+"""The Redis cache's circuit breaker and per-process fallback (cms/caching/redis.py, issue 15),
 against a real Redis started for the test on a free port and stopped in the middle."""
 
 import shutil
@@ -12,7 +12,7 @@ import redis
 from django.test import Client, override_settings
 from redis.connection import Connection
 
-from cms.core.rediscache import ResilientRedisCache
+from cms.caching.redis import ResilientRedisCache
 from tests.cms.test_settings_env import _restore_settings_modules, load_settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
@@ -139,7 +139,7 @@ def test_errors_other_than_connection_do_not_open_the_breaker(server, connects):
 def stopped_redis(server, monkeypatch):
     """The production cache configuration pointed at the test's Redis, which is then stopped."""
     caches = load_settings(monkeypatch, REDIS_URL=server.url).CACHES
-    assert caches["default"]["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"
+    assert caches["default"]["BACKEND"] == "cms.caching.redis.ResilientRedisCache"
     server.stop()
     with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=3600):
         yield

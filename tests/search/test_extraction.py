@@ -11,8 +11,8 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from cms.core import extraction
 from cms.core.models import CustomDocument
+from search import extraction
 from search.models import SearchEntry
 from tests.factories.core import DocumentFactory
 
@@ -191,7 +191,7 @@ def test_saving_the_title_does_not_extract_again(django_capture_on_commit_callba
         document.title = "Neuer Titel"
         document.save()
     # Only the page cache is emptied (the new title shows on pages); no extraction is queued.
-    assert [callback.__module__ for callback in callbacks] == ["cms.core.pagecache"]
+    assert [callback.__module__ for callback in callbacks] == ["cms.caching.invalidation"]
 
 
 @pytest.mark.django_db

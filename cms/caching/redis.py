@@ -37,7 +37,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-logger = logging.getLogger("cms.core.rediscache")
+logger = logging.getLogger("cms.caching.redis")
 
 # Errors that mean "Redis cannot be reached": they open the breaker.
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, socket.timeout, ConnectionRefusedError)

@@ -17,9 +17,14 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from django.apps import apps
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db.models import FileField
 from django.utils import timezone
+from wagtail.images.models import get_rendition_storage
+
+from cms.caching import invalidation
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -60,11 +65,6 @@ def media_storage(media):
 def check_single_storage():
     """Refuse when a model keeps files outside the default storage: they would be missing."""
     check_bucket_configured()
-    from django.apps import apps
-    from django.core.files.storage import default_storage
-    from django.db.models import FileField
-    from wagtail.images.models import get_rendition_storage
-
     others = [
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()
@@ -83,8 +83,6 @@ def check_single_storage():
 def check_bucket_configured(environ=os.environ):
     """Refuse when a bucket is named but these settings keep the media elsewhere (e.g. the dev
     settings, which know no S3): the backup would miss every file in the bucket."""
-    from django.core.files.storage import default_storage
-
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
     if bucket and isinstance(default_storage, FileSystemStorage):
         raise BackupError(
@@ -233,7 +231,5 @@ def restore(folder, database, media):
             source.close()
     restore_media(folder / MEDIA_ARCHIVE, media_storage(media))
     # Pages cached before the restore would otherwise be served for up to PAGE_CACHE_SECONDS.
-    from cms.core import pagecache
-
-    pagecache.clear()
+    invalidation.clear()
     return manifest

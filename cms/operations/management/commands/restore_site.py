@@ -2,7 +2,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from cms.core.backup import BackupError, check_bucket_configured, latest, restore
+from cms.operations.backup import BackupError, check_bucket_configured, latest, restore
 
 
 class Command(BaseCommand):

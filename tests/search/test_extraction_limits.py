@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from django.core.files.base import ContentFile
 
-from cms.core import extraction
-from tests.core.test_extraction import make_docx, make_pptx
+from search import extraction
 from tests.factories.core import DocumentFactory
+from tests.search.test_extraction import make_docx, make_pptx
 
 MB = 1024 * 1024
 
@@ -200,7 +200,7 @@ def test_the_child_sets_its_own_limits_without_preexec_fn(write, monkeypatch):
     assert result.status == "done" and "Werkstatt" in result.text
     [(command, kwargs)] = calls
     assert kwargs.get("preexec_fn") is None
-    assert command[1:3] == ["-m", "cms.core.extraction"]
+    assert command[1:3] == ["-m", "search.extraction"]
     assert command[command.index("--memory") + 1] == str(extraction.MEMORY_LIMIT)
     assert command[command.index("--cpu") + 1] == str(extraction.CPU_LIMIT)
 
@@ -223,12 +223,10 @@ def test_the_child_limits_its_cpu_time(tmp_path):
     import sys
     import time
 
-    code = (
-        "from cms.core.extraction import limit_resources; limit_resources(1, 512 * 2**20)\nwhile True: pass"
-    )
+    code = "from search.extraction import limit_resources; limit_resources(1, 512 * 2**20)\nwhile True: pass"
     started = time.monotonic()
     completed = subprocess.run(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], cwd=extraction.Path(extraction.__file__).parents[2], timeout=30
+        [sys.executable, "-c", code], cwd=extraction.Path(extraction.__file__).parents[1], timeout=30
     )
     assert completed.returncode < 0  # killed by SIGXCPU
     assert time.monotonic() - started < 20

@@ -8,14 +8,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from cms.core.backup import BackupError, backup, latest, restore
+from cms.operations.backup import BackupError, backup, latest, restore
 from events.models import EventSubmission
 from materials.models import Order
-from tests.core.test_extraction import make_pdf, make_pptx
 from tests.events.test_submission import valid_data as event_data
 from tests.factories.core import DocumentFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.materials.test_order_form import valid_data as order_data
+from tests.search.test_extraction import make_pdf, make_pptx
 
 TABLES = [
     "wagtailcore_page",
@@ -235,8 +235,8 @@ def test_restore_ignores_members_that_leave_the_media_root(tmp_path):
 def test_backup_refuses_file_fields_outside_the_default_storage(monkeypatch, tmp_path):
     from django.core.files.storage import FileSystemStorage
 
-    from cms.core.backup import check_single_storage
     from cms.core.models import CustomDocument
+    from cms.operations.backup import check_single_storage
 
     check_single_storage()  # the project as it is: everything in the default storage
     monkeypatch.setattr(CustomDocument._meta.get_field("file"), "storage", FileSystemStorage(tmp_path))
@@ -248,7 +248,7 @@ def test_backup_refuses_file_fields_outside_the_default_storage(monkeypatch, tmp
 def test_backup_site_uses_the_configured_storage(s3_media, monkeypatch, tmp_path):
     from django.core.management import call_command
 
-    from cms.core.management.commands import backup_site
+    from cms.operations.management.commands import backup_site
 
     used = []
     monkeypatch.setattr(backup_site, "backup", lambda database, media, to: used.append(media) or tmp_path)
@@ -259,7 +259,7 @@ def test_backup_site_uses_the_configured_storage(s3_media, monkeypatch, tmp_path
 
 def test_a_named_bucket_with_local_media_settings_is_refused(monkeypatch):
     """The dev settings know no S3: backing up with them would leave the bucket's files out."""
-    from cms.core.backup import check_bucket_configured
+    from cms.operations.backup import check_bucket_configured
 
     check_bucket_configured({})
     with pytest.raises(BackupError, match="DJANGO_SETTINGS_MODULE=cms.settings.production"):
