@@ -16,12 +16,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
-from cms.core.constants import FederalState
+from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.validators import postcode_validator
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 

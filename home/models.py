@@ -7,13 +7,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 
 
 class HomePage(SectionContactMixin, Page):
     """The programme overview: three focus areas, key figures and the latest meeting report."""
 
-    intro = RichTextField("Einleitung", features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     key_figures_heading = models.CharField(
         "Überschrift der Kennzahlen",
         max_length=160,

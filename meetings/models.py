@@ -11,12 +11,11 @@ from wagtail.search import index
 
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.restrictions import public_only
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):

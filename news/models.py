@@ -14,11 +14,11 @@ from wagtail.search import index
 
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.restrictions import public_only
 from news.feeds import NewsFeed
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 # The teaser image in listings and on the home page (16:9); the page itself shows it wider.
 LISTING_RENDITION = "fill-480x270"
 

@@ -11,11 +11,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
-from cms.core.constants import FederalState
+from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 def validate_founding_year(value):
