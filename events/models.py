@@ -20,6 +20,7 @@ from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.validators import postcode_validator
+from events.calendar import event_schema
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -279,11 +280,12 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     def is_multi_day(self):
         return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
 
-    def get_context(self, request, *args, **kwargs):
-        from events.calendar import event_json_ld
+    def structured_data(self, request, image, publisher):
+        """schema.org ``Event`` for search engines (rendered as JSON-LD by ``page_meta``)."""
+        return event_schema(self, request)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = event_json_ld(self, request)
         context["index"] = self.get_parent().specific if self.pk else None
         return context
 
