@@ -104,7 +104,6 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
             totals=self.totals(),
             is_filtered=form.has_filters,
             query_without_page=query_without(request, PAGE_PARAMETER),
-            query_string=query_without(request),
             # Materials, order form and other pages of the week (not the events themselves).
             section_pages=self.get_children().live().public().not_type(EventPage).order_by("path"),
         )
