@@ -7,8 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 
 from cms.core import extraction
-from tests.core.test_extraction import make_docx, make_pptx
 from tests.factories.core import DocumentFactory
+from tests.support.documents import make_docx, make_pptx
 
 MB = 1024 * 1024
 

@@ -7,7 +7,6 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
-from tests.events.test_submission import YEAR
 from tests.factories.core import DocumentFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.materials import MaterialsPageFactory, OrderCatalogueItemFactory, OrderPageFactory
@@ -19,6 +18,7 @@ from tests.factories.regions import (
     RegionIndexPageFactory,
     RegionPageFactory,
 )
+from tests.support.forms import YEAR
 
 common = {
     "deadline": None,

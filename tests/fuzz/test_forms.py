@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from accessibility.models import AccessibilityFeedback
 from events.models import EventPage, EventSubmission
 from materials.models import Order, OrderCatalogueItem, OrderLine
-from tests.events.test_submission import valid_data as event_data
 from tests.factories.accessibility import AccessibilityStatementPageFactory
+from tests.support.forms import event_data
 
 GARBAGE = st.one_of(
     st.text(max_size=300),
