@@ -1,10 +1,12 @@
 import datetime
 
+import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
 from cms.core.constants import FederalState
+from cms.core.filters import FormFilterSet
 
 
 def _shown(value, limit=20):
@@ -86,19 +88,23 @@ class EventFilterForm(forms.Form):
 
     def filter(self, events):
         """Apply the valid filters; a field with an error is left out (and reported)."""
-        data = self.cleaned_data if self.is_bound else {}
-        if data.get("land"):
-            events = events.filter(federal_state=data["land"])
-        if data.get("art"):
-            events = events.filter(kind=data["art"])
-        place = data.get("ort")
-        if place:
-            events = (
-                events.filter(postcode__startswith=place)
-                if place.isdigit()
-                else events.filter(city__icontains=place)
-            )
-        day = data.get("tag")
-        if day:
-            events = events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))
-        return events
+        return EventFilter(self, events).qs
+
+
+class EventFilter(FormFilterSet):
+    """What the fields of ``EventFilterForm`` narrow the events to."""
+
+    land = django_filters.CharFilter(field_name="federal_state")
+    art = django_filters.CharFilter(field_name="kind")
+    ort = django_filters.CharFilter(method="at_place")
+    tag = django_filters.DateFilter(method="on_day")
+
+    def at_place(self, events, name, place):
+        """A postcode prefix (digits) or part of the city's name."""
+        if place.isdigit():
+            return events.filter(postcode__startswith=place)
+        return events.filter(city__icontains=place)
+
+    def on_day(self, events, name, day):
+        """Events that start that day or started before and last until then."""
+        return events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))

@@ -1,6 +1,9 @@
+import django_filters
 from django import forms
+from django.db.models import Q
 
 from cms.core.constants import FederalState
+from cms.core.filters import FormFilterSet
 
 
 class InitiativeFilterForm(forms.Form):
@@ -38,22 +41,24 @@ class InitiativeFilterForm(forms.Form):
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid field is left out (and reported by the template)."""
-        data = self.cleaned_data if self.is_bound else {}
-        # Fields with errors are absent from cleaned_data, so only valid values narrow the list.
-        if data.get("land"):
-            queryset = queryset.filter(federal_state=data["land"])
-        if data.get("art"):
-            queryset = queryset.filter(kind=data["art"])
-        if data.get("good_practice"):
-            queryset = queryset.filter(is_good_practice=True)
-        if data.get("q"):
-            term = data["q"]
-            from django.db.models import Q
+        return InitiativeFilter(self, queryset).qs
 
-            queryset = queryset.filter(
-                Q(title__icontains=term)
-                | Q(summary__icontains=term)
-                | Q(city__icontains=term)
-                | Q(partners__organisation__name__icontains=term)
-            ).distinct()
-        return queryset
+
+class InitiativeFilter(FormFilterSet):
+    """What the fields of ``InitiativeFilterForm`` narrow the directory to."""
+
+    q = django_filters.CharFilter(method="search")
+    land = django_filters.CharFilter(field_name="federal_state")
+    art = django_filters.CharFilter(field_name="kind")
+    good_practice = django_filters.BooleanFilter(method="only_good_practice")
+
+    def search(self, queryset, name, term):
+        return queryset.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(city__icontains=term)
+            | Q(partners__organisation__name__icontains=term)
+        ).distinct()
+
+    def only_good_practice(self, queryset, name, checked):
+        return queryset.filter(is_good_practice=True) if checked else queryset
