@@ -6,16 +6,35 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cms.core.constants import FederalState
-from cms.core.filters import FormFilterSet
+from cms.core.filters import FilterForm, ListingFilterSet
 
 
 def _shown(value, limit=20):
     return value if len(value) <= limit else value[:limit] + "…"
 
 
-class EventFilterForm(forms.Form):
+class EventFilter(ListingFilterSet):
+    """What the fields of ``EventFilterForm`` narrow the events to."""
+
+    ort = django_filters.CharFilter(method="at_place")
+    tag = django_filters.DateFilter(method="on_day")
+
+    def at_place(self, events, name, place):
+        """A postcode prefix (digits) or part of the city's name."""
+        if place.isdigit():
+            return events.filter(postcode__startswith=place)
+        return events.filter(city__icontains=place)
+
+    def on_day(self, events, name, day):
+        """Events that start that day or started before and last until then."""
+        return events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))
+
+
+class EventFilterForm(FilterForm):
     """GET filters of the event list and map. Bad values get a German message, never a 500;
     the other, valid filters still apply."""
+
+    filterset = EventFilter
 
     land = forms.ChoiceField(
         label="Bundesland",
@@ -85,26 +104,3 @@ class EventFilterForm(forms.Form):
     @property
     def has_filters(self):
         return bool(self.is_bound and any(getattr(self, "cleaned_data", {}).values()))
-
-    def filter(self, events):
-        """Apply the valid filters; a field with an error is left out (and reported)."""
-        return EventFilter(self, events).qs
-
-
-class EventFilter(FormFilterSet):
-    """What the fields of ``EventFilterForm`` narrow the events to."""
-
-    land = django_filters.CharFilter(field_name="federal_state")
-    art = django_filters.CharFilter(field_name="kind")
-    ort = django_filters.CharFilter(method="at_place")
-    tag = django_filters.DateFilter(method="on_day")
-
-    def at_place(self, events, name, place):
-        """A postcode prefix (digits) or part of the city's name."""
-        if place.isdigit():
-            return events.filter(postcode__startswith=place)
-        return events.filter(city__icontains=place)
-
-    def on_day(self, events, name, day):
-        """Events that start that day or started before and last until then."""
-        return events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))

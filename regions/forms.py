@@ -3,11 +3,31 @@ from django import forms
 from django.db.models import Q
 
 from cms.core.constants import FederalState
-from cms.core.filters import FormFilterSet
+from cms.core.filters import FilterForm, ListingFilterSet
 
 
-class InitiativeFilterForm(forms.Form):
+class InitiativeFilter(ListingFilterSet):
+    """What the fields of ``InitiativeFilterForm`` narrow the directory to."""
+
+    q = django_filters.CharFilter(method="search")
+    good_practice = django_filters.BooleanFilter(method="only_good_practice")
+
+    def search(self, queryset, name, term):
+        return queryset.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(city__icontains=term)
+            | Q(partners__organisation__name__icontains=term)
+        ).distinct()
+
+    def only_good_practice(self, queryset, name, checked):
+        return queryset.filter(is_good_practice=True) if checked else queryset
+
+
+class InitiativeFilterForm(FilterForm):
     """GET filters of the initiative directory. Invalid values are reported, never a 500."""
+
+    filterset = InitiativeFilter
 
     q = forms.CharField(label="Suchbegriff", required=False, max_length=100, strip=True)
     land = forms.ChoiceField(
@@ -38,27 +58,3 @@ class InitiativeFilterForm(forms.Form):
         value = self.cleaned_data["q"]
         # Control characters have no business in a search term.
         return "".join(ch for ch in value if ch.isprintable())
-
-    def filter(self, queryset):
-        """Apply the valid filters; an invalid field is left out (and reported by the template)."""
-        return InitiativeFilter(self, queryset).qs
-
-
-class InitiativeFilter(FormFilterSet):
-    """What the fields of ``InitiativeFilterForm`` narrow the directory to."""
-
-    q = django_filters.CharFilter(method="search")
-    land = django_filters.CharFilter(field_name="federal_state")
-    art = django_filters.CharFilter(field_name="kind")
-    good_practice = django_filters.BooleanFilter(method="only_good_practice")
-
-    def search(self, queryset, name, term):
-        return queryset.filter(
-            Q(title__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(city__icontains=term)
-            | Q(partners__organisation__name__icontains=term)
-        ).distinct()
-
-    def only_good_practice(self, queryset, name, checked):
-        return queryset.filter(is_good_practice=True) if checked else queryset

@@ -9,6 +9,7 @@ this: its facets filter a search backend's results, not a queryset (see ``search
 """
 
 import django_filters
+from django import forms
 
 
 class FormFilterSet(django_filters.FilterSet):
@@ -17,3 +18,20 @@ class FormFilterSet(django_filters.FilterSet):
     def __init__(self, form, queryset):
         self._form = form  # FilterSet.form returns it instead of building one
         super().__init__(form.data if form.is_bound else None, queryset=queryset)
+
+
+class ListingFilterSet(FormFilterSet):
+    """The filters of the site's listings (initiatives, events): Bundesland and Art."""
+
+    land = django_filters.CharFilter(field_name="federal_state")
+    art = django_filters.CharFilter(field_name="kind")
+
+
+class FilterForm(forms.Form):
+    """A listing's GET filter form: ``filter(queryset)`` applies its valid fields through ``filterset``."""
+
+    filterset = None  # the FormFilterSet class of the same field names
+
+    def filter(self, queryset):
+        """Apply the valid filters; a field with an error is left out (and reported by the template)."""
+        return self.filterset(self, queryset).qs

@@ -85,17 +85,22 @@ def qty(item):
     return f"menge_{item.pk}"
 
 
+ORDER_ADDRESS = {
+    "name": "Erika Muster",
+    "organisation": "IHK Beispielstadt",
+    "email": "erika@example.org",
+    "street": "Industriestraße 12",
+    "postcode": "50667",
+    "city": "Köln",
+    "website": "",
+}
+
+
 def order_data(items, **overrides):
     """A valid order of ``items``, with ``overrides`` (``None`` leaves a field out)."""
     data = {
-        "name": "Erika Muster",
-        "organisation": "IHK Beispielstadt",
-        "email": "erika@example.org",
-        "street": "Industriestraße 12",
-        "postcode": "50667",
-        "city": "Köln",
+        **ORDER_ADDRESS,
         "comment": "Bitte bis 1. September liefern.",
-        "website": "",
         qty(items["poster"]): "5",
         qty(items["flyer"]): "0",
         qty(items["rollup"]): "1",
