@@ -1,4 +1,7 @@
-"""BITV 2.0 pages: the accessibility statement with its feedback form, and the Leichte Sprache section."""
+"""BITV 2.0 pages: the accessibility statement with its feedback form, and the Leichte Sprache section.
+
+The pages describe content; the feedback form's views are in accessibility/views.py.
+"""
 
 import datetime
 
@@ -117,37 +120,19 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
         verbose_name = "Erklärung zur Barrierefreiheit"
         verbose_name_plural = "Erklärungen zur Barrierefreiheit"
 
-    def get_context(self, request, *args, form=None, **kwargs):
-        """``form``: the bound form of a refused POST (with its errors); an empty form otherwise."""
-        from accessibility.forms import FeedbackForm
-
-        context = super().get_context(request, *args, **kwargs)
-        context["form"] = form if form is not None else FeedbackForm()
-        return context
-
+    # Wagtail calls page methods for a page's URLs while the views import these models: each route
+    # imports the views when it is called, the one import cycle the framework imposes.
     @path("")
     def index_route(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return super().index_route(request, *args, **kwargs)
-        from accessibility.feedback import receive_feedback
-        from accessibility.forms import FeedbackForm
-        from cms.core.forms import handle_post
+        from accessibility import views  # called by Wagtail; the views import this module (see above)
 
-        return handle_post(
-            request,
-            group="accessibility.feedback",
-            make_form=FeedbackForm,
-            render=lambda form, **context: self.render(request, form=form, context_overrides=context),
-            store=lambda form: receive_feedback(self, form),
-            success_url=lambda: self.thanks_url(request),
-        )
-
-    def thanks_url(self, request):
-        return self.get_url(request) + self.reverse_subpage("thanks")
+        return views.statement(request, self)
 
     @path("danke/", name="thanks")
     def thanks_view(self, request):
-        return self.render(request, template="accessibility/feedback_thanks.html")
+        from accessibility import views  # called by Wagtail; the views import this module (see above)
+
+        return views.thanks(request, self)
 
 
 class AccessibilityFeedback(models.Model):

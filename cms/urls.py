@@ -4,10 +4,10 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
-from cms.core.views import document_password, page_password, robots_txt
+from cms.core.media import document_urlpatterns, media_urlpatterns
+from cms.core.views import page_password, robots_txt
 from search import views as search_views
 
 handler500 = "cms.core.middleware.server_error"
@@ -15,14 +15,9 @@ handler500 = "cms.core.middleware.server_error"
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's password views with a lockout after repeated wrong passwords (cms/core/views.py);
-    # same addresses and names, matched before Wagtail's own.
-    path(
-        "dokumente/authenticate_with_password/<int:restriction_id>/",
-        document_password,
-        name="wagtaildocs_authenticate_with_password",
-    ),
-    path("dokumente/", include(wagtaildocs_urls)),
+    # Documents through Wagtail's checked view with safe headers, and its password view with a lockout
+    # after repeated wrong passwords (cms/core/media.py, cms/core/views.py).
+    path("dokumente/", include(document_urlpatterns)),
     path("suche/", search_views.search, name="search"),
     path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
@@ -36,10 +31,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploaded images (not documents: they go through /dokumente/ and its restriction check), with and
+# without DEBUG, while the uploads lie in MEDIA_ROOT (cms/core/media.py).
+urlpatterns += media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]

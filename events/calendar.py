@@ -1,4 +1,4 @@
-"""Calendars (RFC 5545, with the icalendar library) and the schema.org data of events.
+"""Calendars (built by cms.core.ical) and the schema.org data of events.
 
 The schema.org ``Event`` is a plain dict: ``EventPage.structured_data`` hands it to the site's one
 JSON-LD path (``cms.core.seo.json_ld`` via the ``page_meta`` tag), like every other page type.
@@ -6,69 +6,50 @@ JSON-LD path (``cms.core.seo.json_ld`` via the ``page_meta`` tag), like every ot
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vText
 
-PRODID = "-//N3tzwerk Zukunft der Industrie//Woche der Industrie//DE"
+from cms.core import ical
+
+PRODUCT = "Woche der Industrie"
 DEFAULT_DURATION = datetime.timedelta(hours=2)
-
-
-UID_DOMAIN = "n3tzwerk.org"  # stable across hosts, so calendars recognise updated events
-
-
-def _calendar(name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    return calendar
 
 
 def _location(event):
     return ", ".join(part for part in (event.venue, event.address_line) if part)
 
 
-def _vevent(event, request):
-    item = Event()
-    item.add("uid", f"event-{event.pk}@{UID_DOMAIN}")
-    item.add("dtstamp", timezone.now())
-    item.add("dtstart", event.start)
-    item.add("dtend", event.end or event.start + DEFAULT_DURATION)
-    item.add("summary", event.title)
-    item.add("location", vText(_location(event)))
+def calendar_entry(event, request=None):
+    """One event as an entry of the shared iCalendar builder (UID ``event-<pk>@ICAL_UID_DOMAIN``)."""
     description = [event.description]
     if event.organiser_display:
         description.append(f"Veranstalter: {event.organiser_display}")
     if event.registration_info or event.registration_required:
         description.append(f"Anmeldung: {event.registration_info or 'erforderlich'}")
-    item.add("description", "\n\n".join(description))
-    if event.has_location:
-        item.add("geo", (float(event.latitude), float(event.longitude)))
-    url = event.get_full_url(request)
-    if url:
-        item.add("url", url)
-    if event.last_published_at:
-        item.add("last-modified", event.last_published_at)
-    return item
+    return ical.Entry(
+        kind="event",
+        pk=event.pk,
+        start=event.start,
+        end=event.end or event.start + DEFAULT_DURATION,
+        summary=event.title,
+        description="\n\n".join(part for part in description if part),
+        location=_location(event),
+        url=event.get_full_url(request) or "",
+        geo=(float(event.latitude), float(event.longitude)) if event.has_location else None,
+        last_modified=event.last_published_at,
+    )
 
 
-def event_calendar(event, request=None):
-    """The .ics file of one event."""
-    calendar = _calendar(event.title)
-    calendar.add_component(_vevent(event, request))
-    return calendar.to_ical()
+def event_calendar_response(event, request=None):
+    """The .ics file of one event, as a download."""
+    return ical.calendar_response(
+        event.title, PRODUCT, [calendar_entry(event, request)], f"{event.slug}.ics", attachment=True
+    )
 
 
-def events_calendar(index, events, request=None):
+def events_calendar_response(index, events, request=None):
     """The calendar feed of an index page's events (already filtered)."""
-    calendar = _calendar(index.title)
-    for event in events:
-        calendar.add_component(_vevent(event, request))
-    return calendar.to_ical()
+    entries = [calendar_entry(event, request) for event in events]
+    return ical.calendar_response(index.title, PRODUCT, entries, f"woche-der-industrie-{index.year}.ics")
 
 
 def event_schema(event, request=None):

@@ -6,6 +6,7 @@ from collections import Counter
 from cms.core import maps
 from cms.core.constants import FederalState
 from cms.core.querystring import query_string
+from regions.models import RegionPage
 
 CELL = 26  # marker grid in screen units of the full map (600 wide): closer markers are grouped
 MARKER_RADIUS = 7
@@ -30,8 +31,6 @@ def _places(cities, limit=3):
 
 def event_map(index, request, form, events):
     """Everything the map template draws, for the (filtered) events of ``index``."""
-    from regions.models import RegionPage
-
     data = form.cleaned_data if form.is_bound else {}
     params = {key: str(value) for key, value in data.items() if value not in (None, "")}
     params = {

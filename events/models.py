@@ -1,4 +1,11 @@
-"""Woche der Industrie: one index page per year's week, and the partners' events in it."""
+"""Woche der Industrie: one index page per year's week, and the partners' events in it.
+
+The pages describe content; what they answer to a request (the filtered list, map and calendar, the
+partners' report) is in events/views.py. Wagtail calls page methods for a page's URLs (``get_context``,
+the ``@path`` routes) while the views import these models: each such method imports the views when it
+is called, the one import cycle the framework imposes (the import-linter contracts in pyproject.toml
+allow exactly these imports and no other).
+"""
 
 import datetime
 
@@ -6,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,11 +24,8 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
-from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.validators import postcode_validator
-from events.calendar import event_schema
-
-ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+from events.calendar import event_calendar_response, event_schema
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -80,34 +83,13 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
             cities=Count("city", distinct=True),
         )
 
-    def filtered(self, request):
-        from events.forms import EventFilterForm
-
-        form = EventFilterForm(request.GET or None, index=self)
-        form.is_valid()
-        return form, form.filter(self.events())
-
     def get_context(self, request, *args, map_view=False, **kwargs):
         """The list view's context: one page of the filtered events; with ``map_view`` the map of all
-        of them instead. The filter form is built and checked once for either."""
-        context = super().get_context(request, *args, **kwargs)
-        form, events = self.filtered(request)
-        if map_view:
-            from events.maps import event_map
+        of them instead (events.views.week_context)."""
+        from events import views  # called by Wagtail; the views import this module (docstring)
 
-            context["event_map"] = event_map(self, request, form, events)
-        else:
-            page, page_notice = paginate(request, events, self.per_page)
-            context.update(events=page, paginator=page.paginator, page_notice=page_notice)
-        context.update(
-            filter_form=form,
-            totals=self.totals(),
-            is_filtered=form.has_filters,
-            query_without_page=query_without(request, PAGE_PARAMETER),
-            # Materials, order form and other pages of the week (not the events themselves).
-            section_pages=self.get_children().live().public().not_type(EventPage).order_by("path"),
-        )
-        return context
+        context = super().get_context(request, *args, **kwargs)
+        return views.week_context(self, request, context, map_view=map_view)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -124,24 +106,21 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
 
     @path("anmelden/", name="submit")
     def submit_view(self, request):
-        from events.submissions import submit_view
+        from events import views  # called by Wagtail; the views import this module (docstring)
 
-        return submit_view(self, request)
+        return views.submit(request, self)
 
     @path("anmelden/danke/", name="submit_thanks")
     def submit_thanks_view(self, request):
-        from events.submissions import thanks_view
+        from events import views  # called by Wagtail; the views import this module (docstring)
 
-        return thanks_view(self, request)
+        return views.submit_thanks(request, self)
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events.calendar import events_calendar
+        from events import views  # called by Wagtail; the views import this module (docstring)
 
-        form, events = self.filtered(request)
-        response = HttpResponse(events_calendar(self, events, request), content_type=ICS_CONTENT_TYPE)
-        response["Content-Disposition"] = f'inline; filename="woche-der-industrie-{self.year}.ics"'
-        return response
+        return views.week_calendar(request, self)
 
 
 class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
@@ -294,11 +273,7 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events.calendar import event_calendar
-
-        response = HttpResponse(event_calendar(self, request), content_type=ICS_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
-        return response
+        return event_calendar_response(self, request)
 
 
 class EventSubmission(models.Model):

@@ -1,4 +1,10 @@
-"""Admin view: editors import a week's events from a CSV file (logic in events/csv_import.py)."""
+"""The views of the events app.
+
+The public pages of a week (its list, map and calendar, the partners' report with its thank-you
+page): the routes and the context of EventIndexPage call them.
+The admin view with which editors import a week's events from a CSV file (logic in
+events/csv_import.py).
+"""
 
 import csv
 import io
@@ -7,12 +13,20 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
+from cms.core.forms import handle_post
+from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from events import csv_import
-from events.models import EventIndexPage
+from events.calendar import events_calendar_response
+from events.forms import EventFilterForm, EventSubmissionForm
+from events.maps import event_map
+from events.models import EventIndexPage, EventPage
+from events.submissions import send_confirmation, submit_event
 
 MAX_ERRORS_SHOWN = 500
 
@@ -175,3 +189,75 @@ def csv_template(request):
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="veranstaltungen-vorlage.csv"'
     return response
+
+
+# The public pages of a week.
+
+
+def filtered(index, request):
+    """The filter form of the week's list (built and checked once) and the events it lets through."""
+    form = EventFilterForm(request.GET or None, index=index)
+    form.is_valid()
+    return form, form.filter(index.events())
+
+
+def week_context(index, request, context, *, map_view=False):
+    """The list view's context: one page of the filtered events; with ``map_view`` the map of all
+    of them instead."""
+    form, events = filtered(index, request)
+    if map_view:
+        context["event_map"] = event_map(index, request, form, events)
+    else:
+        page, page_notice = paginate(request, events, index.per_page)
+        context.update(events=page, paginator=page.paginator, page_notice=page_notice)
+    context.update(
+        filter_form=form,
+        totals=index.totals(),
+        is_filtered=form.has_filters,
+        query_without_page=query_without(request, PAGE_PARAMETER),
+        # Materials, order form and other pages of the week (not the events themselves).
+        section_pages=index.get_children().live().public().not_type(EventPage).order_by("path"),
+    )
+    return context
+
+
+def week_calendar(request, index):
+    """The filtered events of the week as an iCalendar feed."""
+    _form, events = filtered(index, request)
+    return events_calendar_response(index, events, request)
+
+
+def _render(index, request, template, **context):
+    context = {**Page.get_context(index, request), **context}
+    return TemplateResponse(request, template, context)
+
+
+def submit(request, index):
+    """The partners' report (events.forms.EventSubmissionForm); a valid one is stored by
+    events.submissions and answered with a redirect to the thank-you page."""
+    if not index.accepts_submissions:
+        return _render(index, request, "events/event_submit_page.html", closed=True)
+
+    def render(form, **context):
+        return _render(index, request, "events/event_submit_page.html", form=form, **context)
+
+    if request.method != "POST":
+        return render(EventSubmissionForm(index=index))
+
+    def store(form):
+        submission, created = submit_event(index, form)
+        if created:
+            send_confirmation(submission, request)
+
+    return handle_post(
+        request,
+        group="events.submit",
+        make_form=lambda **kwargs: EventSubmissionForm(index=index, **kwargs),
+        render=render,
+        store=store,
+        success_url=lambda: index.get_url(request) + index.reverse_subpage("submit_thanks"),
+    )
+
+
+def submit_thanks(request, index):
+    return _render(index, request, "events/event_submit_thanks.html")

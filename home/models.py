@@ -9,6 +9,9 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
+from events.models import EventIndexPage
+from meetings.models import MeetingPage
+from news.models import NewsIndexPage
 
 
 class HomePage(SectionContactMixin, Page):
@@ -59,8 +62,6 @@ class HomePage(SectionContactMixin, Page):
 
     @cached_property
     def news_index(self):
-        from news.models import NewsIndexPage
-
         index = NewsIndexPage.objects.child_of(self).live().first() if self.pk else None
         # Checked only when there is an index: .public() would cost a query on every home page view.
         return index if index and not index.get_view_restrictions().exists() else None
@@ -69,9 +70,6 @@ class HomePage(SectionContactMixin, Page):
         return self.news_index.feed_links() if self.news_index else []
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventIndexPage
-        from meetings.models import MeetingPage
-
         context = super().get_context(request, *args, **kwargs)
         # The current Woche der Industrie with its totals computed from the published events.
         event_week = EventIndexPage.objects.live().public().order_by("-year").first()

@@ -14,6 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportlab import rl_config
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
 OUT_DIR = Path(__file__).resolve().parent / "demo_files"
 AUTHOR = "N3tzwerk Zukunft der Industrie (Demo)"
 NOTE = "Demo-Motiv des N3tzwerks Zukunft der Industrie – Platzhalter, nicht das Originalmotiv."
@@ -38,8 +43,6 @@ DEMO_FILES = {
 
 
 def _signet(c, width, height, background, foreground, accent):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(background))
     c.rect(0, 0, width, height, stroke=0, fill=1)
     centre_x, centre_y, radius = width / 2, height * 0.6, width * 0.22
@@ -69,8 +72,6 @@ def signet_negative(c, width, height):
 
 
 def _headline(c, width, lines, colour, size, top):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(colour))
     c.setFont("Helvetica-Bold", size)
     for number, line in enumerate(lines):
@@ -78,16 +79,12 @@ def _headline(c, width, lines, colour, size, top):
 
 
 def _footer(c, width, height, colour):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(colour))
     c.setFont("Helvetica", 9)
     c.drawString(width * 0.07, height * 0.05, NOTE)
 
 
 def motif_factory(c, width, height):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(DARK))
     c.rect(0, 0, width, height, stroke=0, fill=1)
     c.setFillColor(HexColor(BLUE))  # a factory hall: sawtooth roof over a long building
@@ -108,8 +105,6 @@ def motif_factory(c, width, height):
 
 
 def motif_training(c, width, height):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor("#ffffff"))
     c.rect(0, 0, width, height, stroke=0, fill=1)
     c.setFillColor(HexColor(ORANGE))
@@ -121,8 +116,6 @@ def motif_training(c, width, height):
 
 
 def type_local(c, width, height):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(ORANGE))
     c.rect(0, 0, width, height, stroke=0, fill=1)
     _headline(c, width, ["Industrie", "vor Ort."], DARK, height * 0.2, height * 0.65)
@@ -130,8 +123,6 @@ def type_local(c, width, height):
 
 
 def type_future(c, width, height):
-    from reportlab.lib.colors import HexColor
-
     c.setFillColor(HexColor(BLUE))
     c.rect(0, 0, width, height, stroke=0, fill=1)
     _headline(c, width, ["Zukunft.", "Gemacht in", "der Region."], "#ffffff", height * 0.14, height * 0.75)
@@ -139,10 +130,6 @@ def type_future(c, width, height):
 
 
 def render(filename, out_dir):
-    from reportlab import rl_config
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen import canvas
-
     rl_config.invariant = 1  # no timestamps or random IDs: reproducible output
     title, drawing, (width_mm, height_mm) = DEMO_FILES[filename]
     width, height = width_mm * mm, height_mm * mm

@@ -1,4 +1,7 @@
-"""Materials of the Woche der Industrie: free downloads, the order catalogue and the orders."""
+"""Materials of the Woche der Industrie: free downloads, the order catalogue and the orders.
+
+The pages describe content; the order form's views are in materials/views.py.
+"""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,7 +20,6 @@ from cms.core.validators import postcode_validator
 from materials.panels import OrderLinesPanel
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-SESSION_KEY = "materials_last_order"
 
 
 class MaterialsPage(SectionContactMixin, Page):
@@ -210,47 +212,19 @@ class OrderPage(RoutablePageMixin, Page):
     def catalogue():
         return list(OrderCatalogueItem.objects.filter(is_active=True).select_related("image"))
 
-    def get_context(self, request, *args, form=None, **kwargs):
-        """``form``: the bound form of a refused POST (with its errors); an empty form otherwise."""
-        from materials.forms import OrderForm
-
-        context = super().get_context(request, *args, **kwargs)
-        context["form"] = form if form is not None else OrderForm(items=self.catalogue())
-        return context
-
+    # Wagtail calls page methods for a page's URLs while the views import these models: each route
+    # imports the views when it is called, the one import cycle the framework imposes.
     @path("")
     def index_route(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return super().index_route(request, *args, **kwargs)
-        from cms.core.forms import handle_post
-        from materials.forms import OrderForm
-        from materials.orders import place_order
+        from materials import views  # called by Wagtail; the views import this module (see above)
 
-        def store(form):
-            request.session[SESSION_KEY] = place_order(self, form).pk
-
-        items = self.catalogue()
-        return handle_post(
-            request,
-            group="materials.order",
-            make_form=lambda **kwargs: OrderForm(items=items, **kwargs),
-            render=lambda form, **context: self.render(request, form=form, context_overrides=context),
-            store=store,
-            success_url=lambda: self.thanks_url(request),
-        )
-
-    def thanks_url(self, request):
-        return self.get_url(request) + self.reverse_subpage("thanks")
+        return views.order(request, self)
 
     @path("danke/", name="thanks")
     def thanks_view(self, request):
-        order_id = request.session.get(SESSION_KEY)
-        order = None
-        if order_id is not None:
-            order = Order.objects.filter(pk=order_id, page=self).prefetch_related("lines").first()
-        return self.render(
-            request, context_overrides={"order": order}, template="materials/order_thanks_page.html"
-        )
+        from materials import views  # called by Wagtail; the views import this module (see above)
+
+        return views.thanks(request, self)
 
 
 class Order(models.Model):

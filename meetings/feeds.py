@@ -4,10 +4,8 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils import timezone
-from icalendar import Calendar, Event
 
+from cms.core import ical
 from cms.core.feeds import PageFeed
 
 # A session has a start only; calendars get this duration for sessions with a time.
@@ -25,46 +23,32 @@ class MeetingReportFeed(PageFeed):
         return index.get_reports()
 
 
-def session_event(session, request, host, stamp):
+def session_entry(session, request):
+    """One dated session as an entry of the shared iCalendar builder.
+
+    UID ``forum-termin-<pk>@ICAL_UID_DOMAIN``: the same under every host name of the site.
+    """
     topic = session.page
-    event = Event()
-    event.add("uid", f"forum-termin-{session.pk}@{host}")
-    event.add("dtstamp", stamp)
     if session.time:
         start = datetime.datetime.combine(session.date, session.time, zoneinfo.ZoneInfo(settings.TIME_ZONE))
-        event.add("dtstart", start)
-        event.add("dtend", start + SESSION_DURATION)
+        end = start + SESSION_DURATION
     else:
-        event.add("dtstart", session.date)
-        event.add("dtend", session.date + datetime.timedelta(days=1))
-    event.add("summary", f"Forum Industriepolitik: {topic.title}")
-    event.add("description", " ".join(part for part in (topic.recommendation, session.note) if part))
-    if session.venue:
-        event.add("location", session.venue)
-    event.add("url", topic.get_full_url(request))
-    return event
-
-
-def forum_calendar(index, request):
-    """The dated sessions of the Forum Industriepolitik as an iCalendar ``Calendar``."""
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//Forum Industriepolitik//DE")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{index.title} – Termine")
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    host = request.get_host().split(":")[0]
-    stamp = timezone.now()
-    for session in index.get_sessions():
-        calendar.add_component(session_event(session, request, host, stamp))
-    calendar.add_missing_timezones()
-    return calendar
+        start, end = session.date, session.date + datetime.timedelta(days=1)
+    return ical.Entry(
+        kind="forum-termin",
+        pk=session.pk,
+        start=start,
+        end=end,
+        summary=f"Forum Industriepolitik: {topic.title}",
+        description=" ".join(part for part in (topic.recommendation, session.note) if part),
+        location=session.venue,
+        url=topic.get_full_url(request) or "",
+    )
 
 
 def forum_calendar_response(request, index):
-    response = HttpResponse(
-        forum_calendar(index, request).to_ical(), content_type="text/calendar; charset=utf-8"
+    """The dated sessions of the Forum Industriepolitik as an .ics file."""
+    entries = [session_entry(session, request) for session in index.get_sessions()]
+    return ical.calendar_response(
+        f"{index.title} – Termine", "Forum Industriepolitik", entries, "forum-industriepolitik.ics"
     )
-    response["Content-Disposition"] = 'inline; filename="forum-industriepolitik.ics"'
-    return response

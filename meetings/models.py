@@ -13,7 +13,6 @@ from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
-from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from cms.core.restrictions import public_only
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
@@ -41,24 +40,13 @@ class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
         verbose_name_plural = "Übersichten Treffen"
 
     def get_context(self, request, *args, **kwargs):
-        from meetings.forms import YearFilterForm
+        """One page of the reports, filtered by year (meetings.views.reports_context)."""
+        # Wagtail asks the page for its context while the views import these models: the views are
+        # imported when it is called, the one import cycle the framework imposes.
+        from meetings import views
 
         context = super().get_context(request, *args, **kwargs)
-        meetings = MeetingPage.objects.child_of(self).live().public().select_related("host").order_by("-date")
-        years = [day.year for day in meetings.dates("date", "year", order="DESC")]
-        form = YearFilterForm(request.GET or None, years=years)
-        if form.is_valid() and form.cleaned_data["jahr"]:
-            meetings = meetings.filter(date__year=form.cleaned_data["jahr"])
-        page, page_notice = paginate(request, meetings, self.per_page)
-        context.update(
-            filter_form=form,
-            meetings=page,
-            paginator=page.paginator,
-            page_notice=page_notice,
-            query_without_page=query_without(request, PAGE_PARAMETER),
-            years=years,
-        )
-        return context
+        return views.reports_context(self, request, context)
 
     def get_reports(self):
         return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-pk")

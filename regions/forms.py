@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from cms.core.constants import FederalState
 from cms.core.filters import FilterForm, ListingFilterSet
+from regions.models import InitiativePage
 
 
 class InitiativeFilter(ListingFilterSet):
@@ -46,8 +47,6 @@ class InitiativeFilterForm(FilterForm):
     good_practice = forms.BooleanField(label="Nur Good-Practice-Beispiele", required=False)
 
     def __init__(self, *args, **kwargs):
-        from regions.models import InitiativePage
-
         super().__init__(*args, **kwargs)
         self.fields["art"].choices = [("", "Alle Arten"), *InitiativePage.Kind.choices]
         self.fields["q"].error_messages["max_length"] = (

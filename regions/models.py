@@ -2,7 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +12,7 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
-from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
+from meetings.models import MeetingPage
 
 
 def validate_founding_year(value):
@@ -96,8 +95,6 @@ class RegionPage(GeoLocationMixin, SectionContactMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from meetings.models import MeetingPage
-
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.select_related("organisation")
         # A draft initiative has no public URL yet, so it is left out.
@@ -144,34 +141,13 @@ class InitiativeIndexPage(Page):
         verbose_name_plural = "Verzeichnisse der Initiativen"
 
     def get_context(self, request, *args, **kwargs):
-        from regions.forms import InitiativeFilterForm
+        """One page of the filtered directory (regions.views.directory_context)."""
+        # Wagtail asks the page for its context while the views import these models: the views are
+        # imported when it is called, the one import cycle the framework imposes.
+        from regions import views
 
         context = super().get_context(request, *args, **kwargs)
-        form = InitiativeFilterForm(request.GET or None)
-        form.is_valid()  # populate errors and cleaned_data for the valid fields
-        initiatives = (
-            InitiativePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related(
-                Prefetch(
-                    "model_regions",
-                    queryset=RegionPage.objects.live().public().order_by("title"),
-                    to_attr="live_model_regions",
-                )
-            )
-        )
-        initiatives, page_notice = paginate(request, form.filter(initiatives), self.per_page)
-        context.update(
-            filter_form=form,
-            initiatives=initiatives,
-            paginator=initiatives.paginator,
-            page_notice=page_notice,
-            is_filtered=bool(form.is_bound and any(form.cleaned_data.values())),
-            query_without_page=query_without(request, PAGE_PARAMETER),
-        )
-        return context
+        return views.directory_context(self, request, context)
 
 
 class InitiativePage(SectionContactMixin, Page):

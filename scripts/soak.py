@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def run(*command, **kwargs):
 
 def as_postgres(*command):
     return run("runuser", "-u", "postgres", "--", *command, stdout=subprocess.DEVNULL)
+
+
+def request_target(url):
+    """``url`` as wrk must send it: percent-encoded (a raw "ü" in the request line is a 400 in gunicorn)."""
+    return urllib.parse.quote(url, safe="/?&=%+:")
 
 
 class Soak:
@@ -188,6 +194,7 @@ class Soak:
             "/api/v2/pages/?limit=5",
             "/api/v2/pages/?type=news.NewsPage",
         ]
+        urls = [request_target(url) for url in urls]
         (self.dir / "urls.txt").write_text("\n".join(urls) + "\n")
         (self.dir / "mixed.lua").write_text(LUA % {"urls": self.dir / "urls.txt"})
         return urls
@@ -301,8 +308,14 @@ def describe(result):
 def write_report(results):
     path = ROOT / "docs" / "reliability.md"
     text = path.read_text(encoding="utf-8")
-    marker = "<!-- soak results -->"
+    marker, end = "<!-- soak results -->", "<!-- /soak results -->"
     head = text.split(marker)[0] if marker in text else text
+    # What follows the results (the next section) stays: up to the end marker, else the next heading.
+    rest = text.split(marker, 1)[1] if marker in text else ""
+    if end in rest:
+        tail = rest.split(end, 1)[1].lstrip("\n")
+    else:
+        tail = rest[rest.index("\n## ") + 1 :] if "\n## " in rest else ""
     restart = results["restart"]
     table = [
         marker,
@@ -318,8 +331,10 @@ def write_report(results):
         f"{'ja' if restart['german_503'] else 'nein'}; nach dem Neustart ohne Neustart von gunicorn: "
         f"Status {restart['status_after']}.",
         "",
+        end,
+        "",
     ]
-    path.write_text(head + "\n".join(table), encoding="utf-8")
+    path.write_text(head + "\n".join(table) + ("\n" + tail if tail else ""), encoding="utf-8")
     log(f"written to {path}")
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, Count, F, FloatField, IntegerField, Q, Value
 from django.db.models.expressions import Case, RawSQL, When
+from wagtail.search.backends import get_search_backend
 
 from search.models import SearchEntry
 from search.text import MIN_HEAD_LENGTH, light_stem, tsquery
@@ -179,8 +180,6 @@ class ExternalResultSet(ResultSet):  # pragma: no cover - needs a search server
     """The same interface on Wagtail's Elasticsearch/OpenSearch backend (SEARCH_BACKEND)."""
 
     def __init__(self, terms, filters):
-        from wagtail.search.backends import get_search_backend
-
         self.terms, self.filters = terms, filters
         self._backend = get_search_backend()
         self._text = " ".join(terms)

@@ -15,6 +15,8 @@ from wagtail.signals import post_page_move
 
 from cms.core import pagecache
 from cms.core.constants import FederalState
+from cms.core.signals import post_collection_move
+from search.models import SearchEntry
 
 logger = logging.getLogger("cms.search")
 
@@ -127,8 +129,6 @@ def _summary(page):
 
 def update_page(page):
     """Create, update or remove the entry of one page."""
-    from search.models import SearchEntry
-
     page = page.specific_deferred if type(page) is Page else page
     if page.depth <= 1 or not page.live or not _is_public(page):
         SearchEntry.objects.filter(page_id=page.pk).delete()
@@ -178,8 +178,6 @@ def _collection_is_public(collection_id):
 
 def update_document(document):
     """Create, update or remove the entry of one document."""
-    from search.models import SearchEntry
-
     if not _collection_is_public(document.collection_id):
         SearchEntry.objects.filter(document_id=document.pk).delete()
         return None
@@ -221,8 +219,6 @@ def update_collection(collection):
 
 def rebuild(stdout=None):
     """Rebuild every entry (manage.py update_search_entries)."""
-    from search.models import SearchEntry
-
     pages = documents = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()
@@ -315,8 +311,6 @@ def on_document_saved(sender, instance, raw=False, **kwargs):
 
 
 def register():
-    from cms.core.signals import post_collection_move
-
     document_model = get_document_model()
     post_save.connect(on_page_saved, dispatch_uid="search_page_saved")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")

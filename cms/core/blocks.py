@@ -1,9 +1,14 @@
 """The one shared StreamField block set used by every page body."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.core.models import Contact
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -46,8 +51,6 @@ class ImageBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest image of the library (there is no image to show before the first upload)."""
-        from wagtail.images import get_image_model
-
         image = get_image_model().objects.order_by("-created_at").first()
         return self.normalize({"image": image, "caption": "Bildunterschrift" if image else ""})
 
@@ -99,9 +102,6 @@ class CallToActionBlock(blocks.StructBlock):
         description = "Ein Kasten, der zu einer Seite oder Adresse führt."
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = "Bitte genau eines angeben: eine interne Seite oder eine externe Adresse."
@@ -121,8 +121,6 @@ class ContactBlock(blocks.StructBlock):
         description = "Die Kontaktdaten einer Ansprechstelle."
 
     def get_preview_value(self):
-        from cms.core.models import Contact
-
         example = Contact(label="Geschäftsstelle", email="info@n3tzwerk.org", phone="030 516 95 6860")
         return self.normalize({"contact": example})
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 @dataclass(frozen=True)
@@ -96,29 +98,20 @@ class AwaitingEditorPanel(Component):
 
 
 def _pages_to_review(request):
-    from wagtail.models import TaskState
-
     return TaskState.objects.reviewable_by(request.user).count()
 
 
 def _own_pages_in_review(request):
-    from wagtail.models import WorkflowState
-
     return WorkflowState.objects.active().filter(requested_by=request.user).count()
 
 
 def _pages_in_moderation(request):
-    from wagtail.models import WorkflowState
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
     if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
         return None  # only for those who may publish
     return WorkflowState.objects.active().count()
 
 
 def _scheduled_pages(request):
-    from wagtail.models import Page
-
     return Page.objects.filter(latest_revision__approved_go_live_at__isnull=False).count()
 
 

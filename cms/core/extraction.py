@@ -1,9 +1,14 @@
 """Text extraction from uploaded documents (PDF, PPTX, DOCX, ODT/ODP) for the full-text search.
 
-The parsers run in a child process (``python -m cms.core.extraction FILE``) with limits on CPU
-time, address space and output size, so a hostile or broken file can neither hang nor exhaust the
-worker. ``extract_file()`` is the entry point for the rest of the site; it never raises for a bad
-file but returns an :class:`ExtractionResult` with a status and a German message for editors.
+The parsers run in a child process (``python -m cms.core.extraction --cpu N --memory N FILE``) with
+limits on CPU time, address space and output size, so a hostile or broken file can neither hang nor
+exhaust the worker. The child sets its limits itself (``resource.setrlimit`` first thing in
+``main()``, before any parser is imported): ``subprocess``'s ``preexec_fn`` would run Python code
+between fork and exec, which Python documents as unsafe in a process with threads (gunicorn's
+gthread workers, the search log's timer).
+
+``extract_file()`` is the entry point for the rest of the site; it never raises for a bad file but
+returns an :class:`ExtractionResult` with a status and a German message for editors.
 
 This module does not import Django so that the child process starts quickly.
 """
@@ -184,12 +189,27 @@ def extract_in_process(path):
     return ExtractionResult(DONE, text=text)
 
 
-def _limit_resources():  # pragma: no cover - runs in the child process
+def limit_resources(cpu_seconds, memory_bytes):  # pragma: no cover - runs in the child process
+    """Limit this process: CPU time, address space, and no files written."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT))
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # the child writes no files
+
+
+def child_command(path):
+    """The command line of the child process for ``path`` with the current limits."""
+    return [
+        sys.executable,
+        "-m",
+        "cms.core.extraction",
+        "--cpu",
+        str(CPU_LIMIT),
+        "--memory",
+        str(MEMORY_LIMIT),
+        str(path),
+    ]
 
 
 def extract_file(path, timeout=TIME_LIMIT):
@@ -210,12 +230,11 @@ def extract_file(path, timeout=TIME_LIMIT):
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(project_root), "LANG": "C.UTF-8"}
     try:
         completed = subprocess.run(  # noqa: S603 - fixed interpreter and module, the path is an argument
-            [sys.executable, "-m", "cms.core.extraction", str(path)],
+            child_command(path),
             capture_output=True,
             timeout=timeout,
             env=env,
             cwd=project_root,
-            preexec_fn=_limit_resources if os.name == "posix" else None,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -233,8 +252,17 @@ def extract_file(path, timeout=TIME_LIMIT):
 
 
 def main(argv):  # pragma: no cover - exercised through extract_file()
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m cms.core.extraction")
+    parser.add_argument("--cpu", type=int, default=CPU_LIMIT, help="CPU seconds")
+    parser.add_argument("--memory", type=int, default=MEMORY_LIMIT, help="bytes of address space")
+    parser.add_argument("path")
+    options = parser.parse_args(argv[1:])
+    if os.name == "posix":
+        limit_resources(options.cpu, options.memory)
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    result = extract_in_process(argv[1])
+    result = extract_in_process(options.path)
     sys.stdout.write(json.dumps(asdict(result)))
     return 0
 

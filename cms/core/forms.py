@@ -1,9 +1,10 @@
 """Building blocks of the public forms: German field helpers, the honeypot, the submission token and
 the handling of a POST (rate limit, honeypot, errors, store, redirect).
 
-The event report (events/submissions.py), the order form (materials) and the accessibility feedback
-use them, so they speak the same German and protect themselves the same way against bots, floods
-and double clicks.
+The event report (events), the order form (materials) and the accessibility feedback use them (each
+app's views.py calls ``handle_post``), so they speak the same German and protect themselves the same
+way against bots, floods and double clicks; their fields share one template,
+cms/templates/includes/form_field.html.
 """
 
 import logging

@@ -8,6 +8,12 @@ Rules (README, "Zwischenspeicher"):
 
 - Only GET/HEAD requests without a session cookie (i.e. never for logged-in editors, never for
   previews, which live under /admin/) and outside ``PAGE_CACHE_EXCLUDED_PATHS`` are looked up.
+- Only addresses whose query string holds nothing but the parameters the pages under that path read
+  (``PAGE_CACHE_QUERY_PARAMETERS``: path prefix -> names, the longest prefix counts), each at most
+  once and ``PAGE_CACHE_MAX_QUERY_LENGTH`` characters in all, are looked up and stored; any other
+  query (``?junk=1``, tracking parameters) is served fresh and not stored, so that a flood of random
+  addresses cannot push the useful entries (or the rate-limit counters) out of the cache. A page
+  cannot be keyed on its known parameters alone: its pagination links repeat the whole query.
 - Only responses with status 200 are stored, and none that set a cookie (a page that renders a CSRF
   token, i.e. every page with a form, always sends the CSRF cookie), are streamed, vary on ``*`` or
   say ``private``/``no-cache``/``no-store``.
@@ -185,10 +191,28 @@ def _excluded(request):
     return not _enabled() or any(request.path.startswith(path) for path in settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 
+def _known_parameters(path):
+    """The query parameters the pages (or views) under ``path`` read (``PAGE_CACHE_QUERY_PARAMETERS``)."""
+    prefixes = getattr(settings, "PAGE_CACHE_QUERY_PARAMETERS", {})
+    matching = [prefix for prefix in prefixes if path.startswith(prefix)]
+    return frozenset(prefixes[max(matching, key=len)]) if matching else frozenset()
+
+
+def query_is_cacheable(request):
+    """Whether the query string holds only parameters the address reads, each once, and is short."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return True
+    if len(query) > getattr(settings, "PAGE_CACHE_MAX_QUERY_LENGTH", 200):
+        return False
+    known = _known_parameters(request.path)
+    return all(name in known and len(values) == 1 for name, values in request.GET.lists())
+
+
 def _request_is_cacheable(request):
     if request.method not in ("GET", "HEAD") or _excluded(request):
         return False
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and query_is_cacheable(request)
 
 
 def _response_is_cacheable(request, response):
@@ -257,7 +281,8 @@ def cached_render(request, render, seconds):
     For a view that must run on every request although its output for one URL is the same for every
     anonymous visitor: the search counts each query for the editors' report, so the page cache must
     not answer it, but matching, ranking, facets, highlighting and the template can come from here.
-    Looked up for GET requests without a session cookie of visitors who are not logged in, renewed by
+    Looked up for GET requests without a session cookie of visitors who are not logged in and with
+    known query parameters only (``query_is_cacheable``), renewed by
     the page cache's rules; an entry lives at most ``seconds``. Stored only with status 200 and when
     the rendering holds nothing of this visitor's: no cookie, no CSRF token (the middleware would send
     its cookie only afterwards), no CSP nonce, no change to a session. The response keeps the view's
@@ -271,6 +296,7 @@ def cached_render(request, render, seconds):
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or (user is not None and user.is_authenticated)
         or getattr(_uncommitted, "changes", False)
+        or not query_is_cacheable(request)
     ):
         return render()
     key = f"pagecache.view.{_url_digest(request)}"

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as document_views
 
@@ -21,7 +21,7 @@ logger = logging.getLogger("cms.security")
 DISALLOWED = ["/admin/", "/django-admin/", "/api/", "/suche/"]
 
 
-@require_GET
+@require_safe  # GET and HEAD
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), ""]

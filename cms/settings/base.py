@@ -6,6 +6,8 @@ Environment variables:
     ALLOWED_HOSTS     comma separated host names
     DATABASE_URL      e.g. postgres://user@host:5432/name; default: SQLite file db.sqlite3
     REDIS_URL         e.g. redis://127.0.0.1:6379/0; default: local-memory cache
+    REDIS_BREAKER_SECONDS, REDIS_FALLBACK_SECONDS  Redis outage: pause before asking again (5),
+                      lifetime of the per-process fallback entries (30); cms/core/rediscache.py
     SEARCH_BACKEND    database (default), elasticsearch or opensearch; SEARCH_URL for the server
     WAGTAILADMIN_BASE_URL  public base URL used in admin notifications
 """
@@ -145,19 +147,23 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker (cms/core/rediscache.py): a Redis outage must not take
+            # the site down or slow it down. After a connection error Redis is left alone for
+            # REDIS_BREAKER_SECONDS; meanwhile a small cache per process answers (entries at most
+            # REDIS_FALLBACK_SECONDS). When Redis is back the page cache starts anew.
+            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "n3tzwerk",
             "OPTIONS": {
-                # A cache outage must not take the site down: fall back to no caching.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
+                "FALLBACK_SECONDS": float(os.environ.get("REDIS_FALLBACK_SECONDS", "30")),
+                "FALLBACK_MAX_ENTRIES": 300,
+                "DELETE_ON_RECOVERY": ["pagecache:token"],  # cms.core.pagecache.NAMESPACE_KEY
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -180,6 +186,19 @@ SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"
 CONTENT_CACHE = env_bool("CONTENT_CACHE", True)
 # At most this long, also when a change sent no signal (QuerySet.update, raw SQL, a lost Redis write).
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
+# Only addresses whose query holds nothing but these parameters (path prefix -> names, the longest
+# prefix counts; each once, at most PAGE_CACHE_MAX_QUERY_LENGTH characters) are cached; any other
+# query is served fresh and not stored, so random parameters cannot flood the cache.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    # Listings: pagination (cms/core/pagination.py) and the filter forms of events, initiatives, meetings.
+    "/": ["seite", "land", "ort", "art", "tag", "q", "good_practice", "jahr"],
+    "/suche/": ["q", "art", "land", "jahr", "seite"],  # search/forms.py (pagecache.cached_render)
+    "/api/v2/": [
+        *("type", "fields", "limit", "offset", "order", "search", "search_operator", "format"),
+        *("child_of", "descendant_of", "ancestor_of", "slug", "html_path", "locale", "translation_of", "id"),
+    ],
+}
+PAGE_CACHE_MAX_QUERY_LENGTH = 200
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/dokumente/", "/suche/"]
 # Saving or deleting one of these empties the page cache (pages themselves: publish, unpublish, move, delete).
 PAGE_CACHE_INVALIDATING_MODELS = [
@@ -255,8 +274,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # The file's real type must match its extension (cms/core/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents only through Wagtail's view (/dokumente/…), which checks the collection's view
+# restriction, whatever the storage (never a redirect to the file's storage address), and always
+# as a download, with a policy under which no embedded script runs (cms/core/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# No SVG: an SVG is a document that can carry scripts (<script>, on*= handlers) and Wagtail stores
+# and serves it as uploaded; raster formats are decoded and re-encoded by Willow for every rendition.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # Demo content of the apps beyond the core loaders (see cms/core/demo/__init__.py).
 DEMO_CONTENT_LOADERS = ["news.demo.load"]
@@ -270,12 +295,20 @@ from search.backend_settings import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS, SEARCH_EXTERNAL_BACKEND = search_backends(os.environ)
 
+# Domain part of the calendar UIDs (cms/core/ical.py): fixed, not the request's host, so calendar
+# apps recognise an updated event whichever address the calendar was fetched from.
+ICAL_UID_DOMAIN = os.environ.get("ICAL_UID_DOMAIN", "n3tzwerk.org")
+
+# Every line once: Django first applies its DEFAULT_LOGGING, whose "django" logger keeps its own
+# console handler unless it is named here; it also passed each line on to the root's handler, so
+# runserver printed each "django.*" line twice. Loggers with a handler here do not propagate.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
     },
 }

@@ -14,19 +14,34 @@ if not SECRET_KEY:
 # Hashed file names (cached for ever) with gzip and Brotli copies, served by WhiteNoise.
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
-# Media in S3-compatible object storage when a bucket is named (pip install ".[s3]", docs/deploy.md).
+# Media in S3-compatible object storage when a bucket is named (pip install ".[s3]", docs/deploy.md):
+# private objects, signed links that expire (cms/core/storage.py). A page in the page cache or CDN
+# keeps its image links while it is cached: they must stay valid at least that long.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "86400"))
 if AWS_STORAGE_BUCKET_NAME:
+    longest_cached = max(PAGE_CACHE_SECONDS, SEARCH_CACHE_SECONDS, CONTENT_CACHE_SECONDS) + (
+        PAGE_CACHE_S_MAXAGE + PAGE_CACHE_STALE_WHILE_REVALIDATE + PAGE_CACHE_MAX_AGE
+    )
+    if env_bool("AWS_QUERYSTRING_AUTH", True) and longest_cached >= AWS_QUERYSTRING_EXPIRE:
+        raise ImproperlyConfigured(
+            f"AWS_QUERYSTRING_EXPIRE ({AWS_QUERYSTRING_EXPIRE} s) muss länger sein, als eine Seite "
+            f"zwischengespeichert bleibt ({longest_cached} s), sonst zeigen gecachte Seiten abgelaufene "
+            "Bildlinks."
+        )
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "location": os.environ.get("AWS_LOCATION", "media"),
-            "default_acl": None,
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # "private" unless the bucket refuses ACLs (Object Ownership "bucket owner enforced":
+            # AWS_DEFAULT_ACL= empty sends none; such buckets are private anyway).
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "private") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "querystring_expire": AWS_QUERYSTRING_EXPIRE,
             "file_overwrite": False,
         },
     }
@@ -79,5 +94,14 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# includeSubDomains and preload bind every subdomain (and, once on the browsers' preload list, the
+# domain for months) to HTTPS: opt-in only, when every subdomain really serves HTTPS (docs/deploy.md).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# check --deploy warns about each of them while it is off (security.W005, security.W021). Off is
+# the deliberate default here, so the warning would only repeat this setting; each one is silenced
+# only while its option is off, every other deploy check stays active.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]

@@ -1,6 +1,7 @@
 """Wagtail API v2 at /api/v2/: read-only and public live content only."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.factories.core import DocumentFactory, ImageFactory
@@ -85,3 +86,61 @@ def test_api_is_read_only(client, pages, method):
         f"/api/v2/pages/{pages['news'].pk}/", {}, content_type="application/json"
     )
     assert response.status_code == 405
+
+
+# Bad input (issue 15): a 400 with a German message, never a 500 or the 503 outage page.
+
+MANY_WORDS = "+".join(f"w{i}" for i in range(500))
+BAD_QUERIES = [
+    "/api/v2/pages/?offset=99999999999999999999",
+    "/api/v2/pages/?limit=99999999999999999999",
+    "/api/v2/pages/?offset=-5",
+    "/api/v2/pages/?limit=1e3",
+    f"/api/v2/pages/?search={MANY_WORDS}",
+    "/api/v2/pages/?search=" + "+".join(["a"] * 21),
+    "/api/v2/pages/?search=%00",
+    "/api/v2/pages/?search=Industrie&search_operator=xor",
+    "/api/v2/pages/?title=%00",
+    "/api/v2/images/?offset=99999999999999999999",
+    "/api/v2/images/?search=%00",
+    "/api/v2/documents/?offset=99999999999999999999",
+    "/api/v2/documents/?search=%00",
+    "/api/v2/pages/find/?html_path=/%00",
+    "/api/v2/pages/find/?id=",  # found by tests/fuzz: a 500 (ValueError in the lookup)
+    "/api/v2/pages/find/?id=x",
+    "/api/v2/pages/find/?id=99999999999999999999",
+    "/api/v2/pages/{pk}/?fields=%00",
+    "/api/v2/pages/{pk}/?offset=99999999999999999999",
+]
+
+
+@pytest.mark.parametrize("url", BAD_QUERIES)
+def test_bad_query_parameters_get_a_400_with_a_german_message(pages, url):
+    client = Client(raise_request_exception=False)
+    response = client.get(url.format(pk=pages["news"].pk))
+    assert response.status_code == 400, (url, response.status_code)
+    message = response.json()["message"]
+    assert any(word in message for word in ("muss", "zu lang", "zu viele", "unzulässig", "Eingabe")), message
+
+
+@pytest.mark.parametrize("search", ['"', '"Industrie', "Industrie*", "(", "NOT", "a OR"])
+def test_search_syntax_is_never_the_outage_page(pages, search):
+    # SQLite's FTS5 rejects a lone quote (an OperationalError, like a lost connection); PostgreSQL
+    # finds nothing. Either way the database is up: 200 or a German 400, never 503 or 500.
+    response = Client(raise_request_exception=False).get("/api/v2/pages/", {"search": search})
+    assert response.status_code in {200, 400}, (search, response.status_code)
+    if response.status_code == 400:
+        assert "Eingabe" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"offset": "100000", "limit": "20"},
+        {"search": " ".join(f"w{i}" for i in range(20))},
+        {"search": "Öffentliche", "search_operator": "and"},
+        {"search": "Öffentliche Meldung", "search_operator": "or"},
+    ],
+)
+def test_query_parameters_within_the_bounds_still_work(pages, params):
+    assert Client().get("/api/v2/pages/", params).status_code == 200

@@ -1,5 +1,7 @@
 """make backup / make restore: a round trip on PostgreSQL brings back every page, document and submission."""
 
+import json
+
 import psycopg2
 import pytest
 from django.conf import settings
@@ -146,3 +148,149 @@ def test_sqlite_round_trip(tmp_path):
             ("Woche der Industrie",),
         ]
     assert (tmp_path / "media2" / "documents" / "bericht.pdf").read_bytes() == b"%PDF-1.4 Bericht"
+
+
+def storage_files(storage, folder=""):
+    """{name: bytes} of every file in ``storage``."""
+    folders, files = storage.listdir(folder)
+    result = {f"{folder}{name}": storage.open(f"{folder}{name}").read() for name in files}
+    for sub in folders:
+        result.update(storage_files(storage, f"{folder}{sub}/"))
+    return result
+
+
+def sqlite_database(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "site.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE page (title TEXT)")
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
+
+
+@pytest.mark.django_db
+def test_media_in_s3_are_backed_up_and_restored(s3_media, s3_storage_options, tmp_path):
+    """Issue 15: with media in a bucket, make backup left them out (it archived MEDIA_ROOT only)."""
+    from cms.core.storage import MediaStorage
+    from tests.factories.core import ImageFactory
+
+    document = DocumentFactory(file=ContentFile(make_pdf("Bericht aus dem Bucket"), name="bucket.pdf"))
+    image = ImageFactory()
+    rendition = image.get_rendition("fill-30x20")
+    original = storage_files(s3_media)
+    assert {document.file.name, image.file.name, rendition.file.name} <= set(original)
+    assert not (settings.MEDIA_ROOT / document.file.name).exists()  # really only in the bucket
+
+    folder = backup(sqlite_database(tmp_path), s3_media, tmp_path / "backups")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["media"] == {"storage": "cms.core.storage.MediaStorage", "files": len(original)}
+
+    # Into an empty second bucket, plus one that holds an older version of the document.
+    for stale in (False, True):
+        target = MediaStorage(**{**s3_storage_options, "location": f"wiederhergestellt-{stale}"})
+        if stale:
+            target.save(document.file.name, ContentFile(b"alte Fassung"))
+        restore(folder, {"ENGINE": "django.db.backends.sqlite3", "NAME": tmp_path / f"{stale}.db"}, target)
+        assert storage_files(target) == original
+
+
+def test_local_media_round_trip_through_the_storage_api(tmp_path):
+    media = tmp_path / "media"
+    for name, data in {"documents/bericht.pdf": b"%PDF-1.4", "images/a.fill-10x10.png": b"\x89PNG"}.items():
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(data)
+    (tmp_path / "restored" / "documents").mkdir(parents=True)
+    (tmp_path / "restored" / "documents" / "bericht.pdf").write_bytes(b"alt")
+
+    folder = backup(sqlite_database(tmp_path), media, tmp_path / "backups")
+    restore(
+        folder,
+        {"ENGINE": "django.db.backends.sqlite3", "NAME": tmp_path / "r.sqlite3"},
+        tmp_path / "restored",
+    )
+
+    assert (tmp_path / "restored" / "documents" / "bericht.pdf").read_bytes() == b"%PDF-1.4"
+    assert (tmp_path / "restored" / "images" / "a.fill-10x10.png").read_bytes() == b"\x89PNG"
+
+
+def test_restore_ignores_members_that_leave_the_media_root(tmp_path):
+    import io
+    import tarfile
+
+    folder = backup(sqlite_database(tmp_path), tmp_path / "leer", tmp_path / "backups")
+    with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
+        for name in ("../ausbruch.txt", "/etc/ausbruch.txt", "documents/ok.pdf"):
+            info = tarfile.TarInfo(name)
+            info.size = 2
+            archive.addfile(info, io.BytesIO(b"ok"))
+    restore(
+        folder, {"ENGINE": "django.db.backends.sqlite3", "NAME": tmp_path / "r.sqlite3"}, tmp_path / "media"
+    )
+    assert (tmp_path / "media" / "documents" / "ok.pdf").read_bytes() == b"ok"
+    assert not (tmp_path / "ausbruch.txt").exists()
+
+
+@pytest.mark.django_db
+def test_backup_refuses_file_fields_outside_the_default_storage(monkeypatch, tmp_path):
+    from django.core.files.storage import FileSystemStorage
+
+    from cms.core.backup import check_single_storage
+    from cms.core.models import CustomDocument
+
+    check_single_storage()  # the project as it is: everything in the default storage
+    monkeypatch.setattr(CustomDocument._meta.get_field("file"), "storage", FileSystemStorage(tmp_path))
+    with pytest.raises(BackupError, match="core.CustomDocument.file"):
+        check_single_storage()
+
+
+@pytest.mark.django_db
+def test_backup_site_uses_the_configured_storage(s3_media, monkeypatch, tmp_path):
+    from django.core.management import call_command
+
+    from cms.core.management.commands import backup_site
+
+    used = []
+    monkeypatch.setattr(backup_site, "backup", lambda database, media, to: used.append(media) or tmp_path)
+    call_command("backup_site", "--to", str(tmp_path))
+    assert used == [s3_media]
+    assert type(used[0]._wrapped).__name__ == "MediaStorage"
+
+
+def test_a_named_bucket_with_local_media_settings_is_refused(monkeypatch):
+    """The dev settings know no S3: backing up with them would leave the bucket's files out."""
+    from cms.core.backup import check_bucket_configured
+
+    check_bucket_configured({})
+    with pytest.raises(BackupError, match="DJANGO_SETTINGS_MODULE=cms.settings.production"):
+        check_bucket_configured({"AWS_STORAGE_BUCKET_NAME": "n3tzwerk-medien"})
+
+
+def test_sqlite_restore_into_a_database_in_wal_mode(tmp_path):
+    """The site's SQLite runs in WAL mode (cms/settings/base.py): a restore that copied the file left
+    the old ``-wal`` file beside it, whose pages SQLite then laid over the restored database."""
+    import sqlite3
+
+    engine = "django.db.backends.sqlite3"
+    source = tmp_path / "site.sqlite3"
+    with sqlite3.connect(source) as db:
+        db.execute("CREATE TABLE page (title TEXT)")
+        db.execute("INSERT INTO page VALUES ('Gesichert')")
+    folder = backup({"ENGINE": engine, "NAME": source}, tmp_path / "media", tmp_path / "backups")
+
+    target = tmp_path / "live.sqlite3"
+    live = sqlite3.connect(target)
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("PRAGMA wal_autocheckpoint=0")  # changes stay in the -wal file, as in a busy site
+    live.execute("CREATE TABLE page (title TEXT)")
+    live.execute("CREATE TABLE later (x)")
+    live.executemany("INSERT INTO page VALUES (?)", [(f"Neu {n}",) for n in range(200)])
+    live.commit()
+    assert (tmp_path / "live.sqlite3-wal").stat().st_size > 0
+
+    restore(folder, {"ENGINE": engine, "NAME": target}, tmp_path / "media2")
+    live.close()
+
+    with sqlite3.connect(target) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT title FROM page").fetchall() == [("Gesichert",)]
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'later'").fetchall() == []

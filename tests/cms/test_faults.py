@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.db.backends.utils import CursorWrapper
 from django.template import loader
 from django.test import Client, override_settings
@@ -70,6 +70,67 @@ def test_errors_outside_views_are_caught_by_the_500_handler(rf):
     assert "Fehler auf dem Server" in response.content.decode()
 
 
+class FakeDriverError(Exception):
+    """A DB-API error with an SQLSTATE, as psycopg raises them (Django wraps it as the cause)."""
+
+    def __init__(self, message, pgcode):
+        super().__init__(message)
+        self.pgcode = pgcode
+
+
+def database_error(message, pgcode=None, error=OperationalError):
+    exception = error(message)
+    if pgcode:
+        exception.__cause__ = FakeDriverError(message, pgcode)
+    return mock.patch.object(CursorWrapper, "execute", side_effect=exception)
+
+
+@pytest.mark.parametrize(
+    ("message", "pgcode"),
+    [
+        ('fts5: syntax error near """', None),  # SQLite: a search for a lone quote
+        ("syntax error in tsquery", "42601"),
+        ("canceling statement due to conflict with recovery", "40001"),
+    ],
+)
+def test_an_error_from_the_query_is_not_an_outage(home_page, message, pgcode):
+    client = Client(raise_request_exception=False)
+    with database_error(message, pgcode):
+        page, api = client.get("/"), client.get("/api/v2/pages/")
+    assert page.status_code != 503 and api.status_code != 503
+    assert b"vor\xc3\xbcbergehend nicht erreichbar" not in page.content
+
+
+@pytest.mark.parametrize(
+    ("message", "pgcode"),
+    [
+        ("terminating connection due to administrator command", "57P01"),
+        ("the database system is starting up", "57P03"),
+        ("sorry, too many clients already", "53300"),
+        ("server closed the connection unexpectedly", None),
+    ],
+)
+def test_a_lost_or_refused_connection_is_an_outage(home_page, message, pgcode):
+    with database_error(message, pgcode):
+        response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 503
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [(OperationalError, 'fts5: syntax error near """'), (DataError, "bigint out of range")],
+)
+def test_input_the_database_rejects_is_a_german_400(home_page, error, message):
+    client = Client(raise_request_exception=False)
+    with database_error(message, error=error):
+        page, api = client.get("/"), client.get("/api/v2/pages/")
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert '<html lang="de">' in html and "Eingabe" in html
+    assert api.status_code == 400
+    assert "Eingabe" in api.json()["message"]
+
+
 def test_other_errors_are_not_turned_into_503(home_page):
     client = Client(raise_request_exception=False)
     with mock.patch.object(CursorWrapper, "execute", side_effect=ValueError("bug")):
@@ -81,8 +142,8 @@ def test_other_errors_are_not_turned_into_503(home_page):
 def dead_redis(monkeypatch):
     """The production cache configuration, pointed at a port where no Redis listens."""
     caches = load_settings(monkeypatch, REDIS_URL="redis://127.0.0.1:1/0").CACHES
-    assert caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
-    with override_settings(CACHES=caches, DJANGO_REDIS_IGNORE_EXCEPTIONS=True):
+    assert caches["default"]["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"
+    with override_settings(CACHES=caches):
         yield
 
 

@@ -49,16 +49,31 @@ def test_error_pages_carry_the_policy_too(client, home_page):
     assert directives(response)["script-src"] == ["'self'"]
 
 
-def test_production_sends_hsts_over_https(client, home_page, monkeypatch):
+def production_hsts(monkeypatch, **env):
+    """The SECURE_HSTS_* settings of cms.settings.production under ``env``."""
     monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(50))
-    monkeypatch.delenv("SECURE_HSTS_SECONDS", raising=False)
+    for name in ("SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     importlib.reload(importlib.import_module("cms.settings.base"))
     try:
         production = importlib.reload(importlib.import_module("cms.settings.production"))
     finally:
         monkeypatch.undo()
         importlib.reload(importlib.import_module("cms.settings.base"))
-    hsts = {name: getattr(production, name) for name in dir(production) if name.startswith("SECURE_HSTS_")}
+    return {name: getattr(production, name) for name in dir(production) if name.startswith("SECURE_HSTS_")}
+
+
+def test_production_sends_hsts_over_https_without_subdomains_or_preload(client, home_page, monkeypatch):
+    """includeSubDomains and preload bind other hosts of the domain: they are opt-in (Issue 15)."""
+    with override_settings(**production_hsts(monkeypatch)):
+        response = client.get(home_page.url, secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000"
+
+
+def test_hsts_subdomains_and_preload_are_switched_on_from_the_environment(client, home_page, monkeypatch):
+    hsts = production_hsts(monkeypatch, SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1")
     with override_settings(**hsts):
         response = client.get(home_page.url, secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
@@ -76,16 +91,17 @@ def test_admin_exclusion_is_limited_to_the_admin_prefixes():
     assert settings.CONTENT_SECURITY_POLICY["EXCLUDE_URL_PREFIXES"] == ["/admin/", "/django-admin/"]
 
 
-def test_check_deploy_with_production_settings_reports_nothing(tmp_path):
+def check_deploy(tmp_path, **env):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "www.n3tzwerk.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        **env,
     }
     env.pop("DEBUG", None)
-    result = subprocess.run(  # noqa: S603 - fixed command line
+    return subprocess.run(  # noqa: S603 - fixed command line
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
         env=env,
@@ -93,5 +109,20 @@ def test_check_deploy_with_production_settings_reports_nothing(tmp_path):
         text=True,
         timeout=120,
     )
+
+
+def test_check_deploy_with_production_settings_reports_nothing(tmp_path):
+    result = check_deploy(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_still_reports_insecure_settings(tmp_path):
+    """Only the two HSTS options are silenced, and only while they are off: a short HSTS time or
+    a weak secret key still fail the deploy check."""
+    result = check_deploy(
+        tmp_path, SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1", SECURE_HSTS_SECONDS="0"
+    )
+    assert result.returncode != 0
+    assert "security.W004" in result.stdout + result.stderr
+    assert "security.W005" not in result.stdout + result.stderr

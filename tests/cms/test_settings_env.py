@@ -43,9 +43,9 @@ def test_sqlite_waits_for_the_write_lock(monkeypatch):
 def test_redis_url_selects_the_redis_cache(monkeypatch):
     settings = load_settings(monkeypatch, REDIS_URL="redis://cache.example:6379/2")
     cache = settings.CACHES["default"]
-    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["BACKEND"] == "cms.core.rediscache.ResilientRedisCache"  # django-redis with a breaker
     assert cache["LOCATION"] == "redis://cache.example:6379/2"
-    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert cache["OPTIONS"]["BREAKER_SECONDS"] > 0
 
 
 def test_production_refuses_to_start_without_secret_key(monkeypatch):
@@ -66,7 +66,11 @@ def test_redis_cache_round_trip(redis_url, settings):
 
     settings.CACHES = {
         **settings.CACHES,
-        "redis": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": "test"},
+        "redis": {
+            "BACKEND": "cms.core.rediscache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "test",
+        },
     }
     cache = caches.create_connection("redis")
     key = f"roundtrip-{uuid.uuid4()}"
@@ -99,7 +103,7 @@ def test_production_media_in_object_storage_and_cdn_purge_from_the_environment(m
         FRONTEND_CACHE_HOSTNAMES="www.n3tzwerk.org,n3tzwerk.org",
     )
     media = settings.STORAGES["default"]
-    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["BACKEND"] == "cms.core.storage.MediaStorage"
     assert media["OPTIONS"]["bucket_name"] == "n3tzwerk-medien"
     assert media["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
     assert "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS
@@ -137,3 +141,29 @@ def test_production_counts_clients_by_the_proxy_header(monkeypatch):
     settings = load_production(monkeypatch, CLIENT_IP_HEADER="HTTP_X_REAL_IP")
     assert settings.RATELIMIT_IP_META_KEY == "HTTP_X_REAL_IP"
     assert settings.AXES_IPWARE_META_PRECEDENCE_ORDER == ("HTTP_X_REAL_IP",)
+
+
+def test_production_media_in_object_storage_are_private_with_expiring_links(monkeypatch):
+    """Issue 15: no public ACL, signed links by default, valid longer than a page stays cached."""
+    settings = load_production(monkeypatch, AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien")
+    options = settings.STORAGES["default"]["OPTIONS"]
+    assert options["default_acl"] == "private"
+    assert options["querystring_auth"] is True
+    assert options["querystring_expire"] > settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_S_MAXAGE
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+    assert settings.WAGTAILDOCS_INLINE_CONTENT_TYPES == []
+
+
+def test_signed_links_shorter_than_the_page_cache_are_refused(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="AWS_QUERYSTRING_EXPIRE"):
+        load_production(
+            monkeypatch,
+            AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien",
+            AWS_QUERYSTRING_EXPIRE="600",
+            PAGE_CACHE_SECONDS="3600",
+        )
+
+
+def test_acls_can_be_left_to_a_bucket_that_refuses_them(monkeypatch):
+    settings = load_production(monkeypatch, AWS_STORAGE_BUCKET_NAME="n3tzwerk-medien", AWS_DEFAULT_ACL="")
+    assert settings.STORAGES["default"]["OPTIONS"]["default_acl"] is None

@@ -173,3 +173,62 @@ def test_a_stored_bomb_gets_a_failed_status_and_the_file_is_kept(django_capture_
     assert "zu groß" in document.extraction_message
     assert document.extracted_text == ""
     assert document.file.storage.exists(document.file.name)
+
+
+def element_flood(megabytes):
+    """A docx whose document.xml holds ``megabytes`` MB of tiny paragraphs: small on disk, but the
+    parsed tree needs several times that in memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<a>" + "<p>x</p>" * (megabytes * MB // 8) + "</a>")
+    return buffer.getvalue()
+
+
+def test_the_child_sets_its_own_limits_without_preexec_fn(write, monkeypatch):
+    """preexec_fn runs Python between fork and exec, unsafe with threads (gthread workers)."""
+    calls = []
+    real_run = extraction.subprocess.run
+
+    def run(command, **kwargs):
+        calls.append((command, kwargs))
+        return real_run(command, **kwargs)
+
+    monkeypatch.setattr(extraction.subprocess, "run", run)
+
+    result = extraction.extract_file(write("a.docx", make_docx("Werkstatt")))
+
+    assert result.status == "done" and "Werkstatt" in result.text
+    [(command, kwargs)] = calls
+    assert kwargs.get("preexec_fn") is None
+    assert command[1:3] == ["-m", "cms.core.extraction"]
+    assert command[command.index("--memory") + 1] == str(extraction.MEMORY_LIMIT)
+    assert command[command.index("--cpu") + 1] == str(extraction.CPU_LIMIT)
+
+
+def test_a_memory_hungry_file_is_stopped_by_the_childs_limit(write, monkeypatch):
+    path = write("flut.docx", element_flood(24))
+    monkeypatch.setattr(extraction, "MEMORY_LIMIT", 150 * MB)
+
+    result = extraction.extract_file(path)
+
+    assert result.status == "failed"
+    assert "zu viel Speicher" in result.message
+    # The same file is read within the normal limit: the child, not the file, hit the limit.
+    assert extraction.extract_in_process(path).status == "done"
+
+
+def test_the_child_limits_its_cpu_time(tmp_path):
+    """The child's first act is setrlimit: a CPU limit of one second ends a busy loop."""
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "from cms.core.extraction import limit_resources; limit_resources(1, 512 * 2**20)\nwhile True: pass"
+    )
+    started = time.monotonic()
+    completed = subprocess.run(  # noqa: S603 - fixed interpreter and code
+        [sys.executable, "-c", code], cwd=extraction.Path(extraction.__file__).parents[2], timeout=30
+    )
+    assert completed.returncode < 0  # killed by SIGXCPU
+    assert time.monotonic() - started < 20

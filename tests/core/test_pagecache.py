@@ -520,3 +520,40 @@ def test_content_cache_values_expire(home_page, content_cache, settings, monkeyp
         pagecache.time, "monotonic", lambda: real_monotonic() + settings.CONTENT_CACHE_SECONDS + 1
     )
     assert pagecache.content_cached("zahl", lambda: next(values)) == 2
+
+
+# Unknown query parameters (issue 15): served, but neither looked up nor stored.
+
+
+def cache_entries():
+    return len(cache._cache)  # LocMemCache, the test settings' cache
+
+
+def test_junk_query_parameters_add_no_cache_entries(client, news_index):
+    cached(client, news_index.url)
+    before = cache_entries()
+    for number in range(100):
+        response = client.get(news_index.url, {"junk": f"x{number}"})
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]  # no CDN keeps it either
+    for query in ("utm_source=newsletter", "seite=1&seite=2", "seite=1&x=" + "a" * 300):
+        assert "X-Page-Cache" not in client.get(f"{news_index.url}?{query}")
+    assert cache_entries() == before
+
+
+def test_known_filter_parameters_are_still_cached(client, home_page, news_index):
+    week = EventIndexPageFactory(parent=home_page)
+    cached(client, news_index.url + "?seite=1")
+    cached(client, week.url + "?land=NW&art=workshop")
+    cached(client, "/api/v2/pages/?type=news.NewsPage&limit=5")
+
+
+def test_the_search_keeps_no_rendering_for_junk_parameters(client, home_page, settings):
+    settings.SEARCH_CACHE_SECONDS = 300
+    before = cache_entries()
+    for number in range(20):
+        assert client.get("/suche/", {"q": "Industrie", "junk": number}).status_code == 200
+    assert cache_entries() <= before + 1  # the namespace token at most
+    client.get("/suche/", {"q": "Industrie"})
+    assert client.get("/suche/", {"q": "Industrie"})["X-Page-Cache"] == "hit"

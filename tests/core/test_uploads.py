@@ -113,3 +113,25 @@ def test_check_leaves_the_file_position_at_the_start():
     file = io.BytesIO(VALID["docx"]())
     assert content_mismatch(file, "docx") is None
     assert file.tell() == 0
+
+
+SVG_WITH_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>alert(document.cookie)</script><rect width='10' height='10'/></svg>"
+)
+
+
+def test_svg_image_with_a_script_is_refused_with_a_german_message(admin_client):
+    """An SVG is a document with scripts; Wagtail would store and serve it unchanged (Issue 15)."""
+    from cms.core.models import CustomImage
+
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Logo", "file": SimpleUploadedFile("logo.svg", SVG_WITH_SCRIPT), "collection": 1},
+    )
+
+    assert response.status_code == 200
+    message = errors(response)
+    assert message.startswith("Nicht unterstütztes Bildformat."), message
+    assert "PNG" in message and "SVG" not in message
+    assert not CustomImage.objects.exists()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowPage, WorkflowState
 
+from events.forms import EventSubmissionForm
 from events.models import EventPage, EventSubmission
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.support.forms import YEAR, event_data
@@ -343,3 +344,18 @@ def test_reported_event_gets_an_approximate_place_and_appears_on_the_map(client,
     response = client.get(index.url + "karte/")
     assert f"{page.title}, {page.city}" in response.content.decode()
     assert all(47 < lat < 55.1 and 5.8 < lon < 15.1 for lat, lon in ZONES.values())
+
+
+def test_report_form_takes_fields_choices_and_limits_from_the_model(index):
+    form = EventSubmissionForm(index=index)
+    for name in EventSubmissionForm.Meta.fields:
+        model_field = EventPage._meta.get_field(name)
+        if model_field.max_length and not model_field.choices:
+            assert form.fields[name].max_length == model_field.max_length, name
+        if model_field.choices:
+            assert [value for value, _label in form.fields[name].choices if value] == [
+                value for value, _label in model_field.choices
+            ], name
+    assert form.fields["street"].label == "Straße und Hausnummer (optional)"
+    assert form.fields["organiser_name"].required  # optional in the page editor, not for partners
+    assert not set(EventSubmissionForm.Meta.fields) & {"submitter_name", "consent"}

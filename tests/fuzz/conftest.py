@@ -7,10 +7,21 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
-from tests.factories.core import DocumentFactory
+from tests.factories.accessibility import (
+    AccessibilityStatementPageFactory,
+    EasyLanguageIndexPageFactory,
+    EasyLanguagePageFactory,
+)
+from tests.factories.core import DocumentFactory, ImageFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.home import StandardPageFactory
 from tests.factories.materials import MaterialsPageFactory, OrderCatalogueItemFactory, OrderPageFactory
-from tests.factories.meetings import ForumIndexPageFactory, MeetingIndexPageFactory, MeetingPageFactory
+from tests.factories.meetings import (
+    ForumIndexPageFactory,
+    ForumTopicPageFactory,
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+)
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.regions import (
     InitiativeIndexPageFactory,
@@ -63,5 +74,21 @@ def site(home_page):
         "order": OrderPageFactory(parent=materials),
     }
     OrderCatalogueItemFactory(name="Plakat A1", max_quantity=20)
-    DocumentFactory(title="Bericht")
+    pages["document"] = DocumentFactory(title="Bericht")
     return pages
+
+
+@pytest.fixture
+def more_site(site):
+    """``site`` plus the remaining public page types and an image (for the tests that need them)."""
+    home = site["home"]
+    easy = EasyLanguageIndexPageFactory(parent=home)
+    return {
+        **site,
+        "topic": ForumTopicPageFactory(parent=site["forum"]),
+        "standard": StandardPageFactory(parent=home),
+        "statement": AccessibilityStatementPageFactory(parent=home),
+        "easy": easy,
+        "easy_page": EasyLanguagePageFactory(parent=easy),
+        "image": ImageFactory(title="Plakat"),
+    }
