@@ -1,7 +1,10 @@
-"""Calendars of events (built by cms.core.ical) and schema.org JSON-LD for events."""
+"""Calendars (built by cms.core.ical) and the schema.org data of events.
+
+The schema.org ``Event`` is a plain dict: ``EventPage.structured_data`` hands it to the site's one
+JSON-LD path (``cms.core.seo.json_ld`` via the ``page_meta`` tag), like every other page type.
+"""
 
 import datetime
-import json
 
 from django.utils import timezone
 
@@ -49,8 +52,8 @@ def events_calendar_response(index, events, request=None):
     return ical.calendar_response(index.title, PRODUCT, entries, f"woche-der-industrie-{index.year}.ics")
 
 
-def event_json_ld(event, request=None):
-    """schema.org ``Event`` as JSON text, safe to embed in a <script type="application/ld+json">."""
+def event_schema(event, request=None):
+    """schema.org ``Event`` of ``event`` as a dict (fields without a value left out)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -89,6 +92,4 @@ def event_json_ld(event, request=None):
     url = event.get_full_url(request) if event.pk else None
     if url:
         data["url"] = url
-    text = json.dumps({key: value for key, value in data.items() if value is not None}, ensure_ascii=False)
-    # "</script>" inside a value must not end the script element.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return {key: value for key, value in data.items() if value is not None}

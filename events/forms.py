@@ -7,6 +7,7 @@ and the submitter's contact fields, which go into an EventSubmission, never onto
 
 import datetime
 
+import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,6 +16,7 @@ from django.forms.models import construct_instance
 from django.utils import timezone
 
 from cms.core.constants import FederalState
+from cms.core.filters import FilterForm, ListingFilterSet
 from cms.core.forms import MAX_LENGTH_MESSAGE, HoneypotMixin, SubmissionTokenMixin, honeypot_field, text_field
 from events.models import EventPage, week_days
 from events.pages import event_errors
@@ -24,9 +26,28 @@ def _shown(value, limit=20):
     return value if len(value) <= limit else value[:limit] + "…"
 
 
-class EventFilterForm(forms.Form):
+class EventFilter(ListingFilterSet):
+    """What the fields of ``EventFilterForm`` narrow the events to."""
+
+    ort = django_filters.CharFilter(method="at_place")
+    tag = django_filters.DateFilter(method="on_day")
+
+    def at_place(self, events, name, place):
+        """A postcode prefix (digits) or part of the city's name."""
+        if place.isdigit():
+            return events.filter(postcode__startswith=place)
+        return events.filter(city__icontains=place)
+
+    def on_day(self, events, name, day):
+        """Events that start that day or started before and last until then."""
+        return events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))
+
+
+class EventFilterForm(FilterForm):
     """GET filters of the event list and map. Bad values get a German message, never a 500;
     the other, valid filters still apply."""
+
+    filterset = EventFilter
 
     land = forms.ChoiceField(
         label="Bundesland",
@@ -92,25 +113,6 @@ class EventFilterForm(forms.Form):
     @property
     def has_filters(self):
         return bool(self.is_bound and any(getattr(self, "cleaned_data", {}).values()))
-
-    def filter(self, events):
-        """Apply the valid filters; a field with an error is left out (and reported)."""
-        data = self.cleaned_data if self.is_bound else {}
-        if data.get("land"):
-            events = events.filter(federal_state=data["land"])
-        if data.get("art"):
-            events = events.filter(kind=data["art"])
-        place = data.get("ort")
-        if place:
-            events = (
-                events.filter(postcode__startswith=place)
-                if place.isdigit()
-                else events.filter(city__icontains=place)
-            )
-        day = data.get("tag")
-        if day:
-            events = events.filter(Q(start__date=day) | Q(start__date__lt=day, end__date__gte=day))
-        return events
 
 
 EVENT_FIELDSETS = [

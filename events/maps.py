@@ -3,29 +3,14 @@
 import os
 from collections import Counter
 
-from django.http import QueryDict
-
 from cms.core import maps
 from cms.core.constants import FederalState
+from cms.core.querystring import query_string
 from regions.models import RegionPage
 
 CELL = 26  # marker grid in screen units of the full map (600 wide): closer markers are grouped
 MARKER_RADIUS = 7
 STATE_NAMES = dict(FederalState.choices)
-
-
-def _query(params, **changes):
-    query = QueryDict(mutable=True)
-    for key, value in params.items():
-        if value:
-            query[key] = value
-    for key, value in changes.items():
-        if value:
-            query[key] = value
-        else:
-            query.pop(key, None)
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else ""
 
 
 def _num(value, digits=1):
@@ -78,7 +63,7 @@ def event_map(index, request, form, events):
             main_state = states.most_common(1)[0][0]
             places = _places(row["city"] for row in items)
             if not state:
-                url = map_url + _query(params, land=main_state, seite=None)
+                url = map_url + query_string(params, land=main_state, seite=None)
                 zoom = f"Karte von {STATE_NAMES[main_state]} vergrößern"
                 label = f"{group.count} Veranstaltungen in {places} – {zoom}"
             else:
@@ -88,7 +73,7 @@ def event_map(index, request, form, events):
                     if len(cities) == 1
                     else {"ort": _common_prefix(row["postcode"] for row in items)}
                 )
-                url = base_url + _query(params, **where)
+                url = base_url + query_string(params, **where)
                 label = f"{group.count} Veranstaltungen in {places} – als Liste anzeigen"
         markers.append(
             {"x": _num(group.x), "y": _num(group.y), "count": group.count, "label": label, "url": url}
@@ -105,7 +90,7 @@ def event_map(index, request, form, events):
                 "path": paths.get(code, ""),
                 "count": state_counts.get(code, 0),
                 "selected": code == state,
-                "url": map_url + _query(params, land=code),
+                "url": map_url + query_string(params, land=code),
             }
         )
 
@@ -134,8 +119,8 @@ def event_map(index, request, form, events):
         "states": states,
         "regions": regions,
         "zoomed_state": STATE_NAMES.get(state, ""),
-        "reset_url": map_url + _query(params, land=None),
-        "list_url": base_url + _query(params),
+        "reset_url": map_url + query_string(params, land=None),
+        "list_url": base_url + query_string(params),
         "placed": len(rows),
         "unplaced": events.count() - len(rows),
         "attribution": maps.attribution(),

@@ -22,12 +22,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
-from cms.core.constants import FederalState
+from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.validators import postcode_validator
-from events.calendar import event_calendar_response, event_json_ld
-
-INTRO_FEATURES = ["bold", "italic", "link"]
+from events.calendar import event_calendar_response, event_schema
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -260,9 +258,12 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     def is_multi_day(self):
         return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
 
+    def structured_data(self, request, image, publisher):
+        """schema.org ``Event`` for search engines (rendered as JSON-LD by ``page_meta``)."""
+        return event_schema(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = event_json_ld(self, request)
         context["index"] = self.get_parent().specific if self.pk else None
         return context
 

@@ -215,7 +215,6 @@ def week_context(index, request, context, *, map_view=False):
         totals=index.totals(),
         is_filtered=form.has_filters,
         query_without_page=query_without(request, PAGE_PARAMETER),
-        query_string=query_without(request),
         # Materials, order form and other pages of the week (not the events themselves).
         section_pages=index.get_children().live().public().not_type(EventPage).order_by("path"),
     )

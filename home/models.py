@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 from events.models import EventIndexPage
 from meetings.models import MeetingPage
@@ -16,7 +17,7 @@ from news.models import NewsIndexPage
 class HomePage(SectionContactMixin, Page):
     """The programme overview: three focus areas, key figures and the latest meeting report."""
 
-    intro = RichTextField("Einleitung", features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
     key_figures_heading = models.CharField(
         "Überschrift der Kennzahlen",
         max_length=160,

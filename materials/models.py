@@ -14,11 +14,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 from cms.core.validators import postcode_validator
 from materials.panels import OrderLinesPanel
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 

@@ -12,10 +12,9 @@ from wagtail.search import index
 from cms.caching.restrictions import public_only
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):

@@ -15,10 +15,10 @@ from wagtail.search import index
 from cms.caching.restrictions import public_only
 from cms.core import feeds
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from news.feeds import NewsFeed
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 # The teaser image in listings and on the home page (16:9); the page itself shows it wider.
 LISTING_RENDITION = "fill-480x270"
 

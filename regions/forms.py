@@ -1,12 +1,34 @@
+import django_filters
 from django import forms
 from django.db.models import Q
 
 from cms.core.constants import FederalState
+from cms.core.filters import FilterForm, ListingFilterSet
 from regions.models import InitiativePage
 
 
-class InitiativeFilterForm(forms.Form):
+class InitiativeFilter(ListingFilterSet):
+    """What the fields of ``InitiativeFilterForm`` narrow the directory to."""
+
+    q = django_filters.CharFilter(method="search")
+    good_practice = django_filters.BooleanFilter(method="only_good_practice")
+
+    def search(self, queryset, name, term):
+        return queryset.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(city__icontains=term)
+            | Q(partners__organisation__name__icontains=term)
+        ).distinct()
+
+    def only_good_practice(self, queryset, name, checked):
+        return queryset.filter(is_good_practice=True) if checked else queryset
+
+
+class InitiativeFilterForm(FilterForm):
     """GET filters of the initiative directory. Invalid values are reported, never a 500."""
+
+    filterset = InitiativeFilter
 
     q = forms.CharField(label="Suchbegriff", required=False, max_length=100, strip=True)
     land = forms.ChoiceField(
@@ -35,23 +57,3 @@ class InitiativeFilterForm(forms.Form):
         value = self.cleaned_data["q"]
         # Control characters have no business in a search term.
         return "".join(ch for ch in value if ch.isprintable())
-
-    def filter(self, queryset):
-        """Apply the valid filters; an invalid field is left out (and reported by the template)."""
-        data = self.cleaned_data if self.is_bound else {}
-        # Fields with errors are absent from cleaned_data, so only valid values narrow the list.
-        if data.get("land"):
-            queryset = queryset.filter(federal_state=data["land"])
-        if data.get("art"):
-            queryset = queryset.filter(kind=data["art"])
-        if data.get("good_practice"):
-            queryset = queryset.filter(is_good_practice=True)
-        if data.get("q"):
-            term = data["q"]
-            queryset = queryset.filter(
-                Q(title__icontains=term)
-                | Q(summary__icontains=term)
-                | Q(city__icontains=term)
-                | Q(partners__organisation__name__icontains=term)
-            ).distinct()
-        return queryset

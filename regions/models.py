@@ -10,11 +10,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
-from cms.core.constants import FederalState
+from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from meetings.models import MeetingPage
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 def validate_founding_year(value):

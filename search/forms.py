@@ -1,3 +1,10 @@
+"""The search parameters from the URL.
+
+Not a django-filter ``FilterSet`` like the listings (``cms.core.filters``): the facets narrow a search
+backend's results and count them, not a Django queryset, so there is no queryset to filter; the form
+only checks the values and drops an invalid one with a German notice.
+"""
+
 from django import forms
 
 from cms.core.constants import FederalState

@@ -5,7 +5,6 @@ from django.db import DatabaseError
 from django.db.models import F, Sum
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -15,6 +14,7 @@ from cms.caching import renders
 from cms.caching.restrictions import is_public, private_sections
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
+from cms.core.querystring import query_params, query_string
 from search import querylog
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
@@ -41,9 +41,8 @@ def _link_params(query, filters):
 
 
 def _url_with(params, **changes):
-    merged = {key: value for key, value in {**params, **changes}.items() if value not in (None, "")}
-    encoded = urlencode(merged)
-    return f"?{encoded}" if encoded else "?"
+    """A link of the search page; ``"?"`` when no parameter is left (``""`` would keep the address)."""
+    return query_string(params, **changes) or "?"
 
 
 def _facet_value_label(name, value):
@@ -203,7 +202,7 @@ def _search_page(request, query, filters, notices):
         "filters_active": bool(filters),
         "reset_filters_url": _url_with(params, art=None, land=None, jahr=None),
         "notices": notices,
-        "query_string": _url_with(params)[1:],
+        "link_params": query_params(params),
         "examples": EXAMPLES,
     }
     if query and not results.total and not promotions:

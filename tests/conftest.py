@@ -13,6 +13,8 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
+from tests.support.browser import browser_missing
+
 
 def _required(name):
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
@@ -33,8 +35,6 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _browser_tests_last_or_skipped(items):
-    from tests.browser.support import browser_missing
-
     browser_tests = [item for item in items if "browser" in item.keywords]
     items[:] = [item for item in items if "browser" not in item.keywords] + browser_tests
     reason = browser_missing() if browser_tests else None

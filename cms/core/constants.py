@@ -20,3 +20,7 @@ class FederalState(models.TextChoices):
     ST = "ST", "Sachsen-Anhalt"
     SH = "SH", "Schleswig-Holstein"
     TH = "TH", "Thüringen"
+
+
+# The rich-text features of the short introductions above a page's content (every app's ``intro``).
+INTRO_FEATURES = ["bold", "italic", "link"]

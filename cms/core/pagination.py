@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 
+from cms.core.querystring import query_params
+
 PAGE_PARAMETER = "seite"
 
 
@@ -29,8 +31,5 @@ def paginate(request, items, per_page, parameter=PAGE_PARAMETER):
 
 
 def query_without(request, *keys):
-    """The current query string without ``keys`` (for links that set them anew)."""
-    params = request.GET.copy()
-    for key in keys:
-        params.pop(key, None)
-    return params.urlencode()
+    """The current parameters without ``keys`` (for links that set them anew, as the pagination's)."""
+    return query_params(request.GET, **dict.fromkeys(keys))

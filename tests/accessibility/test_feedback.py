@@ -9,7 +9,7 @@ from django.test import override_settings
 from accessibility.models import AccessibilityFeedback
 from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import ContactFactory
-from tests.forms.test_protection import token_of
+from tests.support.forms import token_of
 
 VALID = {
     "name": "Erika Muster",

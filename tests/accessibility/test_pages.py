@@ -12,7 +12,7 @@ from tests.factories.accessibility import (
 )
 from tests.factories.core import ContactFactory
 from tests.factories.home import StandardPageFactory, make_site_root
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 class AccessibilityPageTypeTests(WagtailPageTestCase):

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.browser import support
 from tests.factories.home import ensure_wagtail_root
+from tests.support import browser as support
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ browser reported no Content-Security-Policy violation.
 
 import pytest
 
-from tests.browser import support
+from tests.support import browser as support
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ visitors on pages without a form, and with ``SCREENSHOTS=folder`` a PNG at 1280 
 
 import pytest
 
-from tests.browser import support
+from tests.support import browser as support
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from django.test import Client, override_settings
 from redis.connection import Connection
 
 from cms.caching.redis import ResilientRedisCache
-from tests.cms.test_settings_env import _restore_settings_modules, load_settings  # noqa: F401 - fixture
+from tests.support.settings import _restore_settings_modules, load_settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.cms.test_settings_env import _restore_settings_modules, load_settings  # noqa: F401 - fixture
+from tests.support.settings import _restore_settings_modules, load_settings  # noqa: F401 - fixture
 
 LOGIN = reverse("wagtailadmin_login")
 

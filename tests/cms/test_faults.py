@@ -11,8 +11,8 @@ from django.test import Client, override_settings
 
 from cms.core.middleware import server_error
 from materials.models import Order
-from tests.cms.test_settings_env import _restore_settings_modules, load_settings  # noqa: F401 - fixture
-from tests.materials.test_order_form import valid_data
+from tests.support.forms import order_data
+from tests.support.settings import _restore_settings_modules, load_settings  # noqa: F401 - fixture
 
 
 def database_down(error=OperationalError):
@@ -40,7 +40,7 @@ def test_database_outage_gives_a_german_503_then_recovers(home_page, path, error
 
 def test_form_post_during_outage_says_nothing_was_stored(order_page, items):
     client = Client(raise_request_exception=False)
-    url, data = order_page.url, valid_data(items)
+    url, data = order_page.url, order_data(items)
     with database_down():
         response = client.post(url, data)
     assert response.status_code == 503
@@ -152,7 +152,7 @@ def test_site_keeps_serving_without_redis(dead_redis, home_page, order_page, ite
     for path in ["/", "/suche/?q=Industrie", "/sitemap.xml", order_page.url]:
         assert client.get(path).status_code == 200, path
     # The rate limit needs the cache; without it the forms stay open rather than closed.
-    response = client.post(order_page.url, valid_data(items))
+    response = client.post(order_page.url, order_data(items))
     assert response.status_code == 302
     assert Order.objects.count() == 1
 
@@ -165,9 +165,9 @@ def test_rate_limit_is_shared_through_redis(redis_url, monkeypatch, order_page, 
         try:
             # Two clients from one address, as two gunicorn workers would see them.
             first, second = Client(), Client()
-            assert first.post(order_page.url, valid_data(items, name="Eins")).status_code == 302
-            assert second.post(order_page.url, valid_data(items, name="Zwei")).status_code == 302
-            assert first.post(order_page.url, valid_data(items, name="Drei")).status_code == 429
+            assert first.post(order_page.url, order_data(items, name="Eins")).status_code == 302
+            assert second.post(order_page.url, order_data(items, name="Zwei")).status_code == 302
+            assert first.post(order_page.url, order_data(items, name="Drei")).status_code == 429
         finally:
             cache.clear()
     assert Order.objects.count() == 2

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.fuzz.conftest import site  # noqa: F401 - fixture: one page of every public type
+from tests.support.site import site  # noqa: F401 - fixture: one page of every public type
 
 ADDRESSES = {
     "robots": lambda s: "/robots.txt",

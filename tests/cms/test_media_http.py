@@ -15,8 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.cms.test_two_instances import BASE_DIR, database_url, free_port, wait_until_up
 from tests.factories.core import MINIMAL_PDF, DocumentFactory, ImageFactory
+from tests.support.instances import BASE_DIR, database_url, free_port, wait_until_up
 
 pytestmark = pytest.mark.django_db
 

@@ -1,35 +1,17 @@
 """Settings come from the environment: database, cache and security defaults."""
 
-import importlib
 import uuid
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-
-def load_settings(monkeypatch, module="cms.settings.base", **env):
-    for name in ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    base = importlib.import_module("cms.settings.base")
-    importlib.reload(base)
-    if module == "cms.settings.base":
-        return base
-    return importlib.reload(importlib.import_module(module))
+from tests.support.settings import _restore_settings_modules, load_settings  # noqa: F401 - fixture
 
 
 def load_production(monkeypatch, **env):
     """Production settings with a secret key and Redis, plus ``env``."""
     env = {"SECRET_KEY": "x" * 50, "REDIS_URL": "redis://127.0.0.1:6379/0", **env}
     return load_settings(monkeypatch, module="cms.settings.production", **env)
-
-
-@pytest.fixture(autouse=True)
-def _restore_settings_modules():
-    yield
-    # Leave the modules as the environment of the test run defines them.
-    importlib.reload(importlib.import_module("cms.settings.base"))
 
 
 def test_defaults_are_sqlite_locmem_and_debug_off(monkeypatch):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.events.test_submission import valid_data
+from tests.support.forms import event_data
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SERVER = Path(__file__).with_name("sqlite_server.py")
@@ -75,7 +75,7 @@ def site(sqlite_file, tmp_path):
 
 
 def report(number):
-    return valid_data(title=f"Werkstore offen {number}", submitter_email=f"erika{number}@example.org")
+    return event_data(title=f"Werkstore offen {number}", submitter_email=f"erika{number}@example.org")
 
 
 def send_reports(url, thread):

@@ -2,41 +2,24 @@
 the admin of instance A is fresh on instance B at once, although B had it in the page cache."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.db import connection
 
 from tests.factories.home import make_site_root
 from tests.factories.news import NewsIndexPageFactory
-
-BASE_DIR = Path(__file__).resolve().parents[2]
+from tests.support.instances import BASE_DIR, database_url, free_port, wait_until_up
 
 # Committed data (the instances are other processes). No serialized_rollback: after an earlier
 # transactional test (the backup round trip) has flushed the database, reloading the serialized
 # migration data collides with the content types that the flush recreated; make_site_root() builds
 # what this test needs.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url():
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def start_instance(port, redis_url):
@@ -73,19 +56,6 @@ def instances(count, redis_url):
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
-
-
-def wait_until_up(url, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn an {url} hat sich beendet (Code {process.returncode}).")
-        try:
-            requests.get(f"{url}/robots.txt", timeout=10)
-            return
-        except requests.RequestException:
-            time.sleep(0.2)
-    pytest.fail(f"gunicorn an {url} antwortet nicht.")
 
 
 def form_data(form):

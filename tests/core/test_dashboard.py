@@ -1,24 +1,12 @@
 """The dashboard panel "Was auf Sie wartet" and its registry (cms.core.dashboard)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cms.core import dashboard
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-
-
-def panel_counts(client, user):
-    client.force_login(user)
-    response = client.get(reverse("wagtailadmin_home"))
-    assert response.status_code == 200
-    panel = BeautifulSoup(response.content, "html.parser").find(id="awaiting-editor-section")
-    assert panel is not None and "Was auf Sie wartet" in panel.get_text()
-    return {
-        item["data-dashboard-count"]: int(item.strong.get_text())
-        for item in panel.find_all(attrs={"data-dashboard-count": True})
-    }
+from tests.support.dashboard import panel_counts
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from events.models import EventSubmission
 from materials.models import Order
-from tests.core.test_dashboard import panel_counts
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.materials import OrderFactory
+from tests.support.dashboard import panel_counts
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cms.core.models import CustomDocument
 from cms.core.uploads import content_mismatch
-from tests.search.test_extraction import make_docx, make_pdf, make_pptx
+from tests.support.documents import make_docx, make_pdf, make_pptx
 
 
 def make_zip(members):

@@ -68,7 +68,8 @@ def test_event_page_links_its_calendar(client, event):
 def test_json_ld_is_a_schema_org_event(client, event):
     soup = BeautifulSoup(client.get(event.url).content, "html.parser")
     scripts = soup.find_all("script", type="application/ld+json")
-    data = next(d for d in (json.loads(s.string) for s in scripts) if d.get("@type") == "Event")
+    (data,) = (json.loads(script.string) for script in scripts)  # one path: page_meta, no second script
+    assert data["@type"] == "Event"
     assert data["@context"] == "https://schema.org"
     assert data["name"] == event.title  # "</script>" escaped inside, decoded back by JSON
     assert data["startDate"] == "2017-09-18T10:00:00+02:00"

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from events.models import EventPage
 from tests.factories.events import BERLIN, EventIndexPageFactory, EventPageFactory
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from home.models import HomePage, StandardPage
 from tests.factories.core import ContactFactory, OrganisationFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.home import make_site_root
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 def event_form_data(**overrides):

@@ -14,8 +14,8 @@ from wagtail.models import WorkflowPage, WorkflowState
 from events.forms import EventSubmissionForm
 from events.models import EventPage, EventSubmission
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.support.forms import YEAR, event_data
 
-YEAR = timezone.localdate().year + 1
 TZ = timezone.get_default_timezone()
 
 
@@ -25,51 +25,8 @@ class BrokenEmailBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def index(home_page):
-    return EventIndexPageFactory(
-        parent=home_page,
-        year=YEAR,
-        week_start=datetime.date(YEAR, 9, 14),
-        week_end=datetime.date(YEAR, 9, 20),
-    )
-
-
-@pytest.fixture
-def url(index):
-    return index.url + index.reverse_subpage("submit")
-
-
-@pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
-
-
-def valid_data(**changes):
-    data = {
-        "title": "Blick hinter die Werkstore",
-        "kind": "factory_tour",
-        "audience": "everyone",
-        "start": f"{YEAR}-09-16T14:00",
-        "end": f"{YEAR}-09-16T16:30",
-        "description": "Wir zeigen unsere Fertigung.",
-        "organiser_name": "Musterwerk GmbH",
-        "venue": "Werk Köln, Tor 3",
-        "street": "Industriestraße 5",
-        "postcode": "50667",
-        "city": "Köln",
-        "federal_state": "NW",
-        "registration_required": "on",
-        "registration_info": "bis 10. September",
-        "registration_url": "https://www.example.org/anmeldung",
-        "accessibility": "Stufenlos erreichbar",
-        "submitter_name": "Erika Muster",
-        "submitter_email": "erika@example.org",
-        "submitter_phone": "0221 123456",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def confirmations():
@@ -105,7 +62,7 @@ def test_form_renders_with_labels_and_fieldsets(client, url):
 
 
 def test_valid_submission_creates_a_draft_in_the_workflow(client, index, url):
-    response = client.post(url, valid_data())
+    response = client.post(url, event_data())
 
     assert response.status_code == 302
     assert response.url == index.url + "anmelden/danke/"
@@ -157,7 +114,7 @@ def approve_all_steps(page, user):
 
 
 def test_submission_is_hidden_until_approved(client, index, url, editor):
-    client.post(url, valid_data())
+    client.post(url, event_data())
     page = EventPage.objects.get()
     assert not index.events().exists()
     assert "Blick hinter die Werkstore" not in client.get(index.url).content.decode()
@@ -175,14 +132,14 @@ def test_submission_is_hidden_until_approved(client, index, url, editor):
 
 
 def test_publishing_the_revision_also_shows_the_event(client, index, url, editor):
-    client.post(url, valid_data())
+    client.post(url, event_data())
     page = EventPage.objects.get()
     page.get_latest_revision().publish(user=editor)
     assert "Blick hinter die Werkstore" in client.get(index.url).content.decode()
 
 
 def test_approval_through_the_admin_workflow_action(client, index, url, editor):
-    client.post(url, valid_data())
+    client.post(url, event_data())
     page = EventPage.objects.get()
     client.force_login(editor)
     steps = 0
@@ -204,7 +161,7 @@ def test_approval_through_the_admin_workflow_action(client, index, url, editor):
 
 def test_without_a_workflow_the_draft_waits_for_the_editors(client, url):
     WorkflowPage.objects.all().delete()
-    assert client.post(url, valid_data()).status_code == 302
+    assert client.post(url, event_data()).status_code == 302
     page = EventPage.objects.get()
     assert not page.live
     assert page.get_workflow() is None
@@ -213,7 +170,7 @@ def test_without_a_workflow_the_draft_waits_for_the_editors(client, url):
 
 
 def test_german_date_format_is_accepted(client, url):
-    response = client.post(url, valid_data(start=f"16.09.{YEAR} 14:00", end=f"16.09.{YEAR} 16:00"))
+    response = client.post(url, event_data(start=f"16.09.{YEAR} 14:00", end=f"16.09.{YEAR} 16:00"))
     assert response.status_code == 302
     assert EventPage.objects.get().start == datetime.datetime(YEAR, 9, 16, 14, 0, tzinfo=TZ)
 
@@ -249,7 +206,7 @@ def test_german_date_format_is_accepted(client, url):
     ],
 )
 def test_invalid_input_is_reported_in_german_and_nothing_is_stored(client, url, changes, field, message):
-    data = valid_data(**changes)
+    data = event_data(**changes)
     response = client.post(url, data)
 
     assert response.status_code == 200
@@ -282,7 +239,7 @@ def test_start_in_the_past_is_refused(client, home_page):
     past.week_start = None
     past.save()
     url = past.url + past.reverse_subpage("submit")
-    response = client.post(url, valid_data(start="20.09.2017 14:00", end=""))
+    response = client.post(url, event_data(start="20.09.2017 14:00", end=""))
     assert response.status_code == 200
     assert "Der Beginn liegt in der Vergangenheit." in response.content.decode()
     assert_nothing_stored()
@@ -291,13 +248,13 @@ def test_start_in_the_past_is_refused(client, home_page):
 def test_start_outside_the_year_without_week_dates(client, home_page):
     index = EventIndexPageFactory(parent=home_page, year=YEAR, week_start=None, week_end=None)
     url = index.url + index.reverse_subpage("submit")
-    response = client.post(url, valid_data(start=f"01.02.{YEAR + 1} 10:00", end=""))
+    response = client.post(url, event_data(start=f"01.02.{YEAR + 1} 10:00", end=""))
     assert f"Bitte wählen Sie einen Beginn im Jahr {YEAR}." in response.content.decode()
-    assert client.post(url, valid_data(start=f"01.02.{YEAR} 10:00", end="")).status_code == 302
+    assert client.post(url, event_data(start=f"01.02.{YEAR} 10:00", end="")).status_code == 302
 
 
 def test_honeypot_drops_the_submission_quietly(client, index, url):
-    response = client.post(url, valid_data(website="https://spam.example.com"))
+    response = client.post(url, event_data(website="https://spam.example.com"))
     assert response.status_code == 302
     assert response.url.endswith("/anmelden/danke/")
     assert_nothing_stored()
@@ -306,7 +263,7 @@ def test_honeypot_drops_the_submission_quietly(client, index, url):
 def test_honeypot_gets_no_error_messages_either(client, index, url, caplog):
     """A bot learns nothing, also from invalid data: the same redirect, nothing stored."""
     caplog.set_level("INFO", logger="cms.forms")
-    response = client.post(url, valid_data(title="", website="https://spam.example.com"))
+    response = client.post(url, event_data(title="", website="https://spam.example.com"))
     assert response.status_code == 302
     assert response.url.endswith("/anmelden/danke/")
     assert_nothing_stored()
@@ -315,7 +272,7 @@ def test_honeypot_gets_no_error_messages_either(client, index, url, caplog):
 
 def test_failing_mail_backend_loses_nothing(client, url, settings, caplog):
     settings.EMAIL_BACKEND = "tests.events.test_submission.BrokenEmailBackend"
-    response = client.post(url, valid_data())
+    response = client.post(url, event_data())
     assert response.status_code == 302
     submission = EventSubmission.objects.get()
     assert submission.page.title == "Blick hinter die Werkstore"
@@ -326,7 +283,7 @@ def test_failing_mail_backend_loses_nothing(client, url, settings, caplog):
 
 def test_duplicate_titles_get_their_own_slug(client, index, url):
     EventPageFactory(parent=index, title="Blick hinter die Werkstore", slug="blick-hinter-die-werkstore")
-    assert client.post(url, valid_data()).status_code == 302
+    assert client.post(url, event_data()).status_code == 302
     assert EventPage.objects.filter(submission__isnull=False).get().slug == "blick-hinter-die-werkstore-2"
 
 
@@ -337,12 +294,12 @@ def test_week_that_is_over_takes_no_submissions(client, home_page):
     html = client.get(url).content.decode()
     assert "können nicht mehr gemeldet werden" in html
     assert '<form class="submission-form"' not in html
-    assert client.post(url, valid_data()).status_code == 200
+    assert client.post(url, event_data()).status_code == 200
     assert_nothing_stored()
 
 
 def test_editors_see_the_submissions_in_the_admin(client, url, editor):
-    client.post(url, valid_data())
+    client.post(url, event_data())
     submission = EventSubmission.objects.get()
     client.force_login(editor)
     listing = client.get("/admin/events/eventsubmission/").content.decode()
@@ -356,7 +313,7 @@ def test_editors_see_the_submissions_in_the_admin(client, url, editor):
 
 
 def test_line_breaks_only_survive_in_text_areas(client, url):
-    data = valid_data(title="Blick hinter\r\n die Werkstore", description="Zeile eins\r\nZeile zwei")
+    data = event_data(title="Blick hinter\r\n die Werkstore", description="Zeile eins\r\nZeile zwei")
     assert client.post(url, data).status_code == 302
     page = EventPage.objects.get()
     assert page.title == "Blick hinter die Werkstore"
@@ -365,10 +322,10 @@ def test_line_breaks_only_survive_in_text_areas(client, url):
 
 def test_form_works_with_csrf_checks(url):
     browser = Client(enforce_csrf_checks=True)
-    assert browser.post(url, valid_data()).status_code == 403
+    assert browser.post(url, event_data()).status_code == 403
     soup = BeautifulSoup(browser.get(url).content, "html.parser")
     token = soup.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
-    assert browser.post(url, valid_data(csrfmiddlewaretoken=token)).status_code == 302
+    assert browser.post(url, event_data(csrfmiddlewaretoken=token)).status_code == 302
     assert EventSubmission.objects.count() == 1
 
 
@@ -377,7 +334,7 @@ def test_reported_event_gets_an_approximate_place_and_appears_on_the_map(client,
 
     from events.geocoding import ZONES, approximate_location
 
-    client.post(url, valid_data())
+    client.post(url, event_data())
     page = EventPage.objects.get()
     assert (page.latitude, page.longitude) == approximate_location(page.postcode)
     assert Decimal("47") < page.latitude < Decimal("55.1") and Decimal("5.8") < page.longitude < Decimal(

@@ -1,10 +1,9 @@
-"""The form tests reuse the fixtures of the event report and order form tests."""
+"""The form tests post to the event report and order forms: their fixtures."""
 
 import pytest
 from django.core.cache import cache
 
-from tests.events.test_submission import index, url  # noqa: F401 - fixtures
-from tests.materials.test_order_form import items, order_page  # noqa: F401 - fixtures
+from tests.support.forms import index, items, order_page, url  # noqa: F401 - fixtures
 
 
 @pytest.fixture(autouse=True)

@@ -6,14 +6,7 @@ from django.test import override_settings
 
 from events.models import EventPage, EventSubmission
 from materials.models import Order, OrderLine
-from tests.events.test_submission import valid_data as event_data
-from tests.materials.test_order_form import valid_data as order_data
-
-
-def token_of(response):
-    field = BeautifulSoup(response.content, "html.parser").find("input", {"name": "submission_token"})
-    assert field is not None and field.get("type") == "hidden"
-    return field["value"]
+from tests.support.forms import event_data, order_data, token_of
 
 
 def test_each_shown_form_carries_its_own_token(client, url, order_page, items):

@@ -1,35 +1,11 @@
-"""Hypothesis profiles (HYPOTHESIS_PROFILE=ci in .ci/run: 200 examples per test) and a small site."""
+"""Hypothesis profiles (HYPOTHESIS_PROFILE=ci in .ci/run: 200 examples per test) and a small site
+(its fixtures in tests/support/site.py)."""
 
-import datetime
 import os
 
-import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
-from tests.events.test_submission import YEAR
-from tests.factories.accessibility import (
-    AccessibilityStatementPageFactory,
-    EasyLanguageIndexPageFactory,
-    EasyLanguagePageFactory,
-)
-from tests.factories.core import DocumentFactory, ImageFactory
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
-from tests.factories.home import StandardPageFactory
-from tests.factories.materials import MaterialsPageFactory, OrderCatalogueItemFactory, OrderPageFactory
-from tests.factories.meetings import (
-    ForumIndexPageFactory,
-    ForumTopicPageFactory,
-    MeetingIndexPageFactory,
-    MeetingPageFactory,
-)
-from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.regions import (
-    InitiativeIndexPageFactory,
-    InitiativePageFactory,
-    RegionIndexPageFactory,
-    RegionPageFactory,
-)
+from tests.support.site import more_site, site  # noqa: F401 - fixtures: a small site
 
 common = {
     "deadline": None,
@@ -40,55 +16,3 @@ common = {
 settings.register_profile("ci", max_examples=200, **common)
 settings.register_profile("dev", max_examples=25, **common)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-
-@pytest.fixture
-def site(home_page):
-    """One page of every public type, with children, so that every listing and filter has data."""
-    cache.clear()
-    regions = RegionIndexPageFactory(parent=home_page)
-    initiatives = InitiativeIndexPageFactory(parent=home_page)
-    meetings = MeetingIndexPageFactory(parent=home_page)
-    news = NewsIndexPageFactory(parent=home_page)
-    week = EventIndexPageFactory(
-        parent=home_page,
-        year=YEAR,
-        week_start=datetime.date(YEAR, 9, 14),
-        week_end=datetime.date(YEAR, 9, 20),
-    )
-    materials = MaterialsPageFactory(parent=week)
-    pages = {
-        "home": home_page,
-        "regions": regions,
-        "region": RegionPageFactory(parent=regions),
-        "initiatives": initiatives,
-        "initiative": InitiativePageFactory(parent=initiatives),
-        "meetings": meetings,
-        "meeting": MeetingPageFactory(parent=meetings),
-        "forum": ForumIndexPageFactory(parent=home_page),
-        "news_index": news,
-        "news": NewsPageFactory(parent=news),
-        "week": week,
-        "event": EventPageFactory(parent=week),
-        "materials": materials,
-        "order": OrderPageFactory(parent=materials),
-    }
-    OrderCatalogueItemFactory(name="Plakat A1", max_quantity=20)
-    pages["document"] = DocumentFactory(title="Bericht")
-    return pages
-
-
-@pytest.fixture
-def more_site(site):
-    """``site`` plus the remaining public page types and an image (for the tests that need them)."""
-    home = site["home"]
-    easy = EasyLanguageIndexPageFactory(parent=home)
-    return {
-        **site,
-        "topic": ForumTopicPageFactory(parent=site["forum"]),
-        "standard": StandardPageFactory(parent=home),
-        "statement": AccessibilityStatementPageFactory(parent=home),
-        "easy": easy,
-        "easy_page": EasyLanguagePageFactory(parent=easy),
-        "image": ImageFactory(title="Plakat"),
-    }

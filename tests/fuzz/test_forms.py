@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from accessibility.models import AccessibilityFeedback
 from events.models import EventPage, EventSubmission
 from materials.models import Order, OrderCatalogueItem, OrderLine
-from tests.events.test_submission import valid_data as event_data
 from tests.factories.accessibility import AccessibilityStatementPageFactory
+from tests.support.forms import ORDER_ADDRESS, event_data
 
 GARBAGE = st.one_of(
     st.text(max_size=300),
@@ -76,17 +76,7 @@ def test_event_report_with_arbitrary_values(site):
 def test_order_with_arbitrary_values(site):
     page = site["order"]
     item = OrderCatalogueItem.objects.get()
-    valid = {
-        "name": "Erika Muster",
-        "organisation": "IHK Beispielstadt",
-        "email": "erika@example.org",
-        "street": "Industriestraße 12",
-        "postcode": "50667",
-        "city": "Köln",
-        "comment": "",
-        "website": "",
-        f"menge_{item.pk}": "2",
-    }
+    valid = {**ORDER_ADDRESS, "comment": "", f"menge_{item.pk}": "2"}
     client = Client(raise_request_exception=False)
 
     @given(data=fuzzed(valid, sorted(valid)))

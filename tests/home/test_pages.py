@@ -17,7 +17,7 @@ from tests.factories.core import ContactFactory, OrganisationFactory
 from tests.factories.home import StandardPageFactory, make_site_root
 from tests.factories.meetings import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.regions import RegionIndexPageFactory
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 class HomePageTests(WagtailPageTestCase):

@@ -1,7 +1,7 @@
 """A content page's query count does not grow with the number of its body blocks."""
 
 from tests.factories.home import StandardPageFactory
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 def make_page(parent, slug, n):

@@ -10,13 +10,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 
 from materials.models import Order, OrderLine
-from tests.factories.core import ContactFactory, ImageFactory
-from tests.factories.events import EventIndexPageFactory
-from tests.factories.materials import (
-    MaterialsPageFactory,
-    OrderCatalogueItemFactory,
-    OrderPageFactory,
-)
+from tests.factories.materials import OrderPageFactory
+from tests.support.forms import order_data, qty
 
 
 class FailingBackend(BaseEmailBackend):
@@ -24,48 +19,6 @@ class FailingBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPServerDisconnected("Verbindung zum Mailserver verloren")
-
-
-@pytest.fixture
-def order_page(home_page):
-    index = EventIndexPageFactory(parent=home_page)
-    materials = MaterialsPageFactory(parent=index)
-    contact = ContactFactory(email="info@n3tzwerk.org", phone="030 1")
-    return OrderPageFactory(parent=materials, contact=contact)
-
-
-@pytest.fixture
-def items(db):
-    return {
-        "poster": OrderCatalogueItemFactory(
-            name="Plakat A1", max_quantity=20, sort_order=1, image=ImageFactory(alt_text="Plakat")
-        ),
-        "flyer": OrderCatalogueItemFactory(name="Flyer", max_quantity=500, sort_order=2),
-        "rollup": OrderCatalogueItemFactory(name="Roll-up", max_quantity=1, sort_order=3),
-        "old": OrderCatalogueItemFactory(name="Altes Plakat 2016", is_active=False, sort_order=4),
-    }
-
-
-def qty(item):
-    return f"menge_{item.pk}"
-
-
-def valid_data(items, **overrides):
-    data = {
-        "name": "Erika Muster",
-        "organisation": "IHK Beispielstadt",
-        "email": "erika@example.org",
-        "street": "Industriestraße 12",
-        "postcode": "50667",
-        "city": "Köln",
-        "comment": "Bitte bis 1. September liefern.",
-        "website": "",
-        qty(items["poster"]): "5",
-        qty(items["flyer"]): "0",
-        qty(items["rollup"]): "1",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def soup(response):
@@ -93,7 +46,7 @@ def test_form_shows_active_items_in_a_fieldset_with_labels(client, order_page, i
 
 
 def test_valid_order_is_stored_with_lines_and_confirmed_by_mail(client, order_page, items, settings):
-    response = client.post(order_page.url, valid_data(items))
+    response = client.post(order_page.url, order_data(items))
     assert response.status_code == 302
     assert response.url == order_page.url + "danke/"
 
@@ -128,7 +81,7 @@ def test_valid_order_is_stored_with_lines_and_confirmed_by_mail(client, order_pa
 
 
 def test_reloading_the_thank_you_page_stores_nothing_twice(client, order_page, items):
-    response = client.post(order_page.url, valid_data(items), follow=True)
+    response = client.post(order_page.url, order_data(items), follow=True)
     assert response.redirect_chain[-1][0].endswith("/danke/")
     client.get(order_page.url + "danke/")
     client.get(order_page.url + "danke/")
@@ -168,7 +121,7 @@ def test_invalid_data_is_refused_in_german_and_keeps_the_input(
 ):
     overrides = {(qty(items[key]) if key in items else key): value for key, value in overrides.items()}
     field = qty(items[field]) if field in items else field
-    data = valid_data(items, **overrides)
+    data = order_data(items, **overrides)
     response = client.post(order_page.url, data)
 
     assert response.status_code == 200
@@ -195,7 +148,7 @@ def test_invalid_data_is_refused_in_german_and_keeps_the_input(
 
 
 def test_an_order_needs_at_least_one_item(client, order_page, items):
-    data = valid_data(items, **{qty(items["poster"]): "0", qty(items["rollup"]): ""})
+    data = order_data(items, **{qty(items["poster"]): "0", qty(items["rollup"]): ""})
     response = client.post(order_page.url, data)
     assert response.status_code == 200
     assert not Order.objects.exists()
@@ -209,13 +162,13 @@ def test_an_order_needs_at_least_one_item(client, order_page, items):
 
 
 def test_inactive_items_cannot_be_ordered(client, order_page, items):
-    data = valid_data(items, **{qty(items["poster"]): "0", qty(items["rollup"]): "0", qty(items["old"]): "3"})
+    data = order_data(items, **{qty(items["poster"]): "0", qty(items["rollup"]): "0", qty(items["old"]): "3"})
     response = client.post(order_page.url, data)
     assert response.status_code == 200
     assert "Bitte wählen Sie mindestens ein Material aus" in response.content.decode()
     assert not Order.objects.exists()
 
-    client.post(order_page.url, valid_data(items, **{qty(items["old"]): "3"}))
+    client.post(order_page.url, order_data(items, **{qty(items["old"]): "3"}))
     order = Order.objects.get()
     assert items["old"].pk not in set(order.lines.values_list("item", flat=True))
 
@@ -223,7 +176,7 @@ def test_inactive_items_cannot_be_ordered(client, order_page, items):
 def test_an_item_deactivated_meanwhile_is_not_ordered(client, order_page, items):
     items["rollup"].is_active = False
     items["rollup"].save()
-    client.post(order_page.url, valid_data(items))
+    client.post(order_page.url, order_data(items))
     assert [line.item_name for line in Order.objects.get().lines.all()] == ["Plakat A1"]
 
 
@@ -235,13 +188,13 @@ def test_without_active_items_there_is_no_form(client, order_page, items):
     assert response.status_code == 200
     assert "Zurzeit können keine Materialien bestellt werden." in response.content.decode()
     assert soup(response).select_one("form.order-form") is None
-    response = client.post(order_page.url, valid_data(items))
+    response = client.post(order_page.url, order_data(items))
     assert response.status_code == 200
     assert not Order.objects.exists()
 
 
 def test_filled_honeypot_stores_and_sends_nothing(client, order_page, items):
-    response = client.post(order_page.url, valid_data(items, website="https://spam.example"))
+    response = client.post(order_page.url, order_data(items, website="https://spam.example"))
     assert response.status_code == 302
     assert not Order.objects.exists()
     assert mail.outbox == []
@@ -258,7 +211,7 @@ def test_honeypot_is_hidden_from_people(client, order_page, items):
 @override_settings(EMAIL_BACKEND="tests.materials.test_order_form.FailingBackend")
 def test_failing_mail_server_keeps_the_order_and_records_the_failure(client, order_page, items, caplog):
     with caplog.at_level("ERROR", logger="materials.orders"):
-        response = client.post(order_page.url, valid_data(items))
+        response = client.post(order_page.url, order_data(items))
     assert response.status_code == 302
     order = Order.objects.get()
     assert order.lines.count() == 2
@@ -275,7 +228,7 @@ def test_failing_mail_server_keeps_the_order_and_records_the_failure(client, ord
 
 def test_send_mail_raising_smtp_exception_is_handled(client, order_page, items):
     with mock.patch("materials.orders.send_mail", side_effect=smtplib.SMTPException("kaputt")):
-        response = client.post(order_page.url, valid_data(items))
+        response = client.post(order_page.url, order_data(items))
     assert response.status_code == 302
     order = Order.objects.get()
     assert order.confirmation_status == Order.ConfirmationStatus.FAILED
@@ -290,12 +243,12 @@ def test_order_is_stored_before_the_mail_is_sent(client, order_page, items):
         return 1
 
     with mock.patch("materials.orders.send_mail", side_effect=check_stored):
-        client.post(order_page.url, valid_data(items))
+        client.post(order_page.url, order_data(items))
     assert seen == [1]
 
 
 def test_order_page_can_live_under_the_home_page(client, home_page, items):
     page = OrderPageFactory(parent=home_page, slug="bestellung")
-    response = client.post(page.url, valid_data(items))
+    response = client.post(page.url, order_data(items))
     assert response.status_code == 302 and response.url == "/bestellung/danke/"
     assert Order.objects.get().page_id == page.pk

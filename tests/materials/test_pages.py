@@ -15,7 +15,7 @@ from tests.factories.materials import (
     OrderCatalogueItemFactory,
     OrderPageFactory,
 )
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 class MaterialsPageTypeTests(WagtailPageTestCase):

@@ -13,7 +13,7 @@ from tests.factories.materials import (
     OrderCatalogueItemFactory,
     OrderPageFactory,
 )
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 def test_materials_page_query_count_does_not_grow_with_downloads(client, home_page):

@@ -14,7 +14,7 @@ from tests.factories.meetings import (
     MeetingSpeakerFactory,
 )
 from tests.factories.regions import RegionIndexPageFactory, RegionPageFactory
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 def make_meeting(index, n, regions):

@@ -1,9 +1,9 @@
 """The news templates (and the home page with news) pass the site's accessibility checks."""
 
-from tests.core.test_accessibility import accessibility_problems
 from tests.factories.core import ImageFactory
 from tests.factories.meetings import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.support.accessibility import accessibility_problems
 
 
 def test_news_templates_are_accessible(client, home_page):

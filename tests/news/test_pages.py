@@ -20,7 +20,7 @@ from tests.factories.meetings import (
 )
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.regions import RegionIndexPageFactory, RegionPageFactory
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 class NewsPageTypeTests(WagtailPageTestCase):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories.core import ImageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 def make_index(home, n):

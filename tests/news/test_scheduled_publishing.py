@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cms.core import dashboard
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.pages import edit_form_data
+from tests.support.pages import edit_form_data
 
 # Close to the real time: the admin session and the form validation use the real clock.
 NOW = timezone.now().replace(second=0, microsecond=0)

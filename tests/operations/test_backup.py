@@ -11,11 +11,10 @@ from django.db import connection
 from cms.operations.backup import BackupError, backup, latest, restore
 from events.models import EventSubmission
 from materials.models import Order
-from tests.events.test_submission import valid_data as event_data
 from tests.factories.core import DocumentFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.materials.test_order_form import valid_data as order_data
-from tests.search.test_extraction import make_pdf, make_pptx
+from tests.support.documents import make_pdf, make_pptx
+from tests.support.forms import event_data, order_data
 
 TABLES = [
     "wagtailcore_page",

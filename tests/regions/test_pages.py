@@ -23,7 +23,7 @@ from tests.factories.regions import (
     RegionPageFactory,
     RegionPartnerFactory,
 )
-from tests.pages import assert_edit_publishes, edit_form_data
+from tests.support.pages import assert_edit_publishes, edit_form_data
 
 
 def region_form_data(**overrides):

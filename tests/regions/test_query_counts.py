@@ -12,7 +12,7 @@ from tests.factories.regions import (
     RegionPageFactory,
     RegionPartnerFactory,
 )
-from tests.queries import query_count
+from tests.support.queries import query_count
 
 
 def add_regions(region_index, initiative_index, n):

@@ -8,7 +8,7 @@ from wagtail.permissions import policy_registry
 
 from tests.factories.core import DocumentFactory, ImageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.pages import edit_form_data
+from tests.support.pages import edit_form_data
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from search import extraction
 from tests.factories.core import DocumentFactory
-from tests.search.test_extraction import make_docx, make_pptx
+from tests.support.documents import make_docx, make_pptx
 
 MB = 1024 * 1024
 

@@ -1,0 +1,3 @@
+"""The pages of the event report tests: their fixtures live in tests.support.forms."""
+
+from tests.support.forms import index, url  # noqa: F401 - fixtures
