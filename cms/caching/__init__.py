@@ -4,5 +4,5 @@
 - ``restrictions``: the private sections (page view restrictions), kept in the content cache;
 - ``redis``: the Redis cache backend with a circuit breaker and a per-process fallback.
 
-Rules: README, "Zwischenspeicher".
+Rules: docs/architecture.md, "Zwischenspeicher".
 """

@@ -2,7 +2,7 @@
 
 ``content_cached`` keeps values that many pages show (the main menu, the list of private sections)
 under the token of ``invalidation``, so they are renewed by the page cache's rules; it works whether
-or not the page cache is on (``CONTENT_CACHE``). Rules: README, "Zwischenspeicher".
+or not the page cache is on (``CONTENT_CACHE``). Rules: docs/architecture.md, "Zwischenspeicher".
 """
 
 import time

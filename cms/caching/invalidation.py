@@ -7,7 +7,7 @@ unpublishing, moving or deleting any page, and saving or deleting any model in
 the token, at once and again after the transaction commits: every cached entry is gone at once, for
 all instances (the token lives in the shared cache, Redis when ``REDIS_URL`` is set). A request keeps
 the token it read before rendering, so a page rendered from data older than the change can never be
-served under the new token. Rules: README, "Zwischenspeicher".
+served under the new token. Rules: docs/architecture.md, "Zwischenspeicher".
 """
 
 import logging

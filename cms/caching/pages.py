@@ -4,7 +4,7 @@ wagtail-cache (CodeRed) would be the library for this, but its releases require 
 is the same idea in Django's cache (Redis when ``REDIS_URL`` is set), so that every app instance sees
 the same entries and the same invalidation.
 
-Rules (README, "Zwischenspeicher"):
+Rules (docs/architecture.md, "Zwischenspeicher"):
 
 - Only GET/HEAD requests without a session cookie (i.e. never for logged-in editors, never for
   previews, which live under /admin/) and outside ``PAGE_CACHE_EXCLUDED_PATHS`` are looked up.

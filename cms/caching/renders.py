@@ -2,7 +2,7 @@
 
 ``cached_render`` keeps the response of the search (which counts each query, so the page cache must
 not answer it) for anonymous visitors under the same conditions, namespace token and rules as the
-page cache (``pages``, ``invalidation``). Rules: README, "Zwischenspeicher".
+page cache (``pages``, ``invalidation``). Rules: docs/architecture.md, "Zwischenspeicher".
 """
 
 from django.conf import settings

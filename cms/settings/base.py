@@ -170,7 +170,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous visitors (cms/caching/pages.py; rules in the README, "Zwischenspeicher").
+# Full-page cache for anonymous visitors (cms/caching/pages.py; rules: docs/architecture.md).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))  # lifetime in the cache; 0 = off
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))  # browsers revalidate (ETag, 304)
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))  # CDNs and shared proxies
