@@ -75,3 +75,15 @@ def write(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def search_cache(settings):
+    """The page cache and the search's render cache on, empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.cache import SessionStore
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -14,16 +13,7 @@ from search.indexing import rebuild
 from search.views import search_cache_seconds
 from tests.factories.regions import InitiativePageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def search_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    settings.SEARCH_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_cache")]
 
 
 def search(client, **params):

@@ -3,26 +3,15 @@ restriction, the collection or the document changes) and presentations of privat
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
 from search.models import SearchEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_cache")]
 
 SECRET_TEXT = "Wasserstoffstrategie"  # in the corpus document's extracted text
 TITLE_PREFIX = "Vortrag"  # the corpus document's title: "Vortrag Geiger"
-
-
-@pytest.fixture(autouse=True)
-def search_cache(settings):
-    """With the render cache on: a change must also renew searches cached before it."""
-    settings.PAGE_CACHE_SECONDS = 3600
-    settings.SEARCH_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
