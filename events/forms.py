@@ -18,6 +18,7 @@ from django.utils import timezone
 from cms.core.constants import FederalState
 from cms.core.filters import FilterForm, ListingFilterSet
 from cms.core.forms import MAX_LENGTH_MESSAGE, HoneypotMixin, SubmissionTokenMixin, honeypot_field, text_field
+from cms.core.text import matching_values
 from events.models import EventPage, week_days
 from events.pages import event_errors
 
@@ -33,10 +34,13 @@ class EventFilter(ListingFilterSet):
     tag = django_filters.DateFilter(method="on_day")
 
     def at_place(self, events, name, place):
-        """A postcode prefix (digits) or part of the city's name."""
+        """A postcode prefix (digits) or part of the city's name, compared with the site's one
+        normalisation (``cms.core.text``: "Koeln" finds "Köln"): the distinct cities are few,
+        so they are matched in Python and filtered with ``city__in``."""
         if place.isdigit():
             return events.filter(postcode__startswith=place)
-        return events.filter(city__icontains=place)
+        cities = events.order_by().values_list("city", flat=True).distinct()
+        return events.filter(city__in=matching_values(cities, place))
 
     def on_day(self, events, name, day):
         """Events that start that day or started before and last until then."""

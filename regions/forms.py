@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from cms.core.constants import FederalState
 from cms.core.filters import FilterForm, ListingFilterSet
+from cms.core.text import matches
 from regions.models import InitiativePage
 
 
@@ -14,12 +14,17 @@ class InitiativeFilter(ListingFilterSet):
     good_practice = django_filters.BooleanFilter(method="only_good_practice")
 
     def search(self, queryset, name, term):
-        return queryset.filter(
-            Q(title__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(city__icontains=term)
-            | Q(partners__organisation__name__icontains=term)
-        ).distinct()
+        """Title, summary, city and partners' names, compared with the site's one normalisation
+        (``cms.core.text``: "Buendnis" finds "Bündnis", "Koeln" "Köln", "Nordwestfalen"
+        "Nord-Westfalen"). The directory is small (one row per initiative and partner), so the
+        texts are compared in Python in one query, the same on SQLite and PostgreSQL."""
+        texts = {}
+        rows = queryset.order_by().values_list(
+            "pk", "title", "summary", "city", "partners__organisation__name"
+        )
+        for pk, *values in rows:
+            texts.setdefault(pk, []).extend(values)
+        return queryset.filter(pk__in=[pk for pk, values in texts.items() if matches(values, term)])
 
     def only_good_practice(self, queryset, name, checked):
         return queryset.filter(is_good_practice=True) if checked else queryset

@@ -2,7 +2,8 @@
 
 The same functions prepare the indexed text and the visitor's query, so both sides match:
 
-* ``fold()`` lower-cases and spells umlauts and ß out ("Bündnis" -> "buendnis", "Straße" ->
+* ``fold()`` (the one normalisation of the site, ``cms.core.text``) lower-cases and spells umlauts
+  and ß out ("Bündnis" -> "buendnis", "Straße" ->
   "strasse"); other accents are dropped ("Café" -> "cafe"). A visitor typing "Buendnis" or
   "Bündnis" therefore finds the same words.
 * ``compound_parts()`` adds the trailing parts of long words to the index ("industriedialog" ->
@@ -13,11 +14,12 @@ The same functions prepare the indexed text and the visitor's query, so both sid
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from cms.core.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -26,15 +28,7 @@ MIN_HEAD_LENGTH = 4  # shortest trailing part indexed ("werk" in "Handwerk")
 MIN_MODIFIER_LENGTH = 3  # the part before the head has at least this many letters
 MIN_PREFIX_TERM = 5  # query terms this long also match longer words starting with them
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text):
-    """Lower-case, spell out umlauts and ß, drop other diacritics and control characters."""
-    text = (text or "").lower().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text):

@@ -56,6 +56,8 @@ def test_lists_live_events_soonest_first_with_totals(client, index):
         ({"land": "SN"}, ["Ausstellung Dresden", "Diskussion Leipzig"]),
         ({"art": "discussion"}, ["Diskussion Leipzig"]),
         ({"ort": "leipzig"}, ["Diskussion Leipzig"]),
+        ({"ort": "Koeln"}, ["Werksführung Köln"]),  # umlaut spelling (cms.core.text)
+        ({"ort": "KÖLN"}, ["Werksführung Köln"]),
         ({"ort": "0"}, ["Ausstellung Dresden", "Diskussion Leipzig"]),  # postcode prefix
         ({"ort": "50667"}, ["Werksführung Köln"]),
         ({"tag": "2017-09-20"}, ["Ausstellung Dresden", "Diskussion Leipzig"]),  # multi-day exhibition

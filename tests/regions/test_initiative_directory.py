@@ -89,6 +89,11 @@ def test_lists_live_initiatives_alphabetically(client, directory):
         ({"q": "IG Metall"}, ["Bündnis für Industrie Ruhr"]),  # partner organisation
         ({"land": "NW", "good_practice": "on"}, ["Bündnis für Industrie Ruhr"]),
         ({"land": "NW", "art": "social_partners", "q": "Köln"}, ["Sozialpartner Köln"]),
+        # One normalisation with the site search (cms.core.text): umlaut spellings, case, words.
+        ({"q": "Buendnis"}, ["Bündnis für Industrie Ruhr"]),
+        ({"q": "BÜNDNIS"}, ["Bündnis für Industrie Ruhr"]),
+        ({"q": "Koeln"}, ["Sozialpartner Köln"]),
+        ({"q": "Buendnis Dortmund"}, ["Bündnis für Industrie Ruhr"]),  # title and city
         ({"land": "BW", "art": "dialogue"}, []),
     ],
 )
@@ -231,3 +236,13 @@ def test_unicode_and_sql_like_search_terms(client, directory):
 def test_result_count_is_announced(client, directory):
     html = get(client, directory, {"land": "BY"}).content.decode()
     assert re.search(r'<h2 id="results-heading" aria-live="polite">1 Initiative gefunden</h2>', html)
+
+
+def test_names_with_and_without_hyphen_find_each_other(client, home_page):
+    index = InitiativeIndexPageFactory(parent=home_page)
+    InitiativePageFactory(parent=index, title="Industrie (Nord-Westfalen)", city="Münster")
+    InitiativePageFactory(parent=index, title="Bündnis Nordwestfalen", city="Bocholt")
+    InitiativePageFactory(parent=index, title="Industrie Westfalen-Mitte", city="Hamm")
+    for query in ("Nordwestfalen", "Nord-Westfalen", "nord westfalen"):
+        found = sorted(titles(get(client, index, {"q": query})))
+        assert found == ["Bündnis Nordwestfalen", "Industrie (Nord-Westfalen)"], query
