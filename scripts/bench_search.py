@@ -208,7 +208,7 @@ def index_sizes():
             "SELECT pg_total_relation_size('search_searchentry'),"
             " pg_relation_size('search_entry_vector_gin'),"
             " sum(pg_column_size(search_vector)),"
-            " sum(pg_column_size(to_tsvector('german', title_norm || ' ' || body_norm))), count(*)"
+            " sum(pg_column_size(to_tsvector('simple', title_terms || ' ' || body_terms))), count(*)"
             " FROM search_searchentry"
         )
         return cursor.fetchone()
@@ -221,11 +221,11 @@ def query_buffers():
 
     from django.db.models import Count, F
 
+    from search.analysis import parse
     from search.engine import FACETS, _index_scan, _postgres_match
     from search.models import SearchEntry
-    from search.text import query_terms
 
-    match, rank = _postgres_match(query_terms("Industrie"))
+    match, rank = _postgres_match(parse("Industrie"))
     base = SearchEntry.objects.filter(match)
     querysets = {
         "facets": base.values(*FACETS).annotate(n=Count("id")).order_by(),
@@ -241,15 +241,15 @@ def query_buffers():
 
 def match_counts():
     """Rows matched per query: ours vs. the plain ``german`` configuration on the unfolded text."""
-    from search.text import query_terms, tsquery
+    from search.analysis import parse, tsquery
 
     rows = []
     with connection.cursor() as cursor:
         for params in QUERIES[:7]:
             query = params["q"]
             cursor.execute(
-                "SELECT count(*) FROM search_searchentry WHERE search_vector @@ to_tsquery('german', %s)",
-                [tsquery(query_terms(query))],
+                "SELECT count(*) FROM search_searchentry WHERE search_vector @@ to_tsquery('simple', %s)",
+                [tsquery(parse(query))],
             )
             ours = cursor.fetchone()[0]
             cursor.execute(
@@ -262,15 +262,16 @@ def match_counts():
 
 
 def precision_check():
-    from search.text import compound_parts, fold, query_terms, tsquery
+    from search.analysis import index_fields, parse, tsquery
 
     results = []
     with connection.cursor() as cursor:
         for query, word, expected in PRECISION_CASES:
+            fields = index_fields("", word)
             cursor.execute(
-                "SELECT (setweight(to_tsvector('german', %s), 'A') || to_tsvector('german', %s))"
-                " @@ to_tsquery('german', %s), to_tsvector('german', %s) @@ plainto_tsquery('german', %s)",
-                [fold(word), compound_parts(word), tsquery(query_terms(query)), word, query],
+                "SELECT to_tsvector('simple', %s) @@ to_tsquery('simple', %s),"
+                " to_tsvector('german', %s) @@ plainto_tsquery('german', %s)",
+                [f"{fields['body_terms']} {fields['body_parts']}", tsquery(parse(query)), word, query],
             )
             ours, plain = cursor.fetchone()
             results.append((query, word, expected, ours, plain))

@@ -1,51 +1,126 @@
 """Runs a site search: matching, facet counts and one page of ranked results.
 
-Three ways, chosen by the database and settings:
+Both databases index the same Python analysis (``search.analysis``: folded Snowball stems, compound
+parts, joined names, the editors' synonyms), so they match the same entries:
 
-* PostgreSQL: the generated ``search_vector`` column (``german`` configuration, GIN index) is
-  matched with a tsquery built from the folded terms (long terms as prefixes) and ranked with
-  ``ts_rank``.
-* SQLite (development): LIKE on the folded columns; endings are stripped roughly, no Snowball.
+* PostgreSQL: the generated ``search_vector`` column (``simple`` configuration over the analysed
+  columns, GIN index) is matched with a tsquery; the text rank is ``ts_rank`` on ``rank_vector``.
+* SQLite: the FTS5 table ``search_searchentry_fts`` is matched with MATCH; the text rank is
+  ``bm25()`` with column weights.
 * An external search server (``SEARCH_BACKEND=elasticsearch|opensearch``): Wagtail's backend
   searches the same entries, which it indexes with a German analyzer (see cms/settings/base.py).
+
+Ranking by intent (``intent_score``), the same expression on both databases and decided from the
+judged queries of ``scripts/search_judgements.py`` (docs/benchmarks/search.md): an entry whose
+title is the query (a region, an initiative, a forum topic, a section) comes first, then entries
+with every query word in the title, weighted by kind, so that the overview pages and entities are
+not crowded out by hundreds of similar events; the text rank orders entries of equal score.
 
 Facets are counted from one grouped query over (kind, federal_state, year) of all matches; each
 facet's counts apply the other facets' selections but not its own, so a visitor can switch.
 """
 
 from contextlib import contextmanager
+from functools import reduce
+from operator import add, and_, or_
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, Count, F, FloatField, IntegerField, Q, Value
-from django.db.models.expressions import Case, RawSQL, When
+from django.db.models.expressions import Case, ExpressionWrapper, RawSQL, When
 from wagtail.search.backends import get_search_backend
 
+from search.analysis import fts5_query, stem, tsquery
 from search.models import SearchEntry
-from search.text import MIN_HEAD_LENGTH, light_stem, tsquery
+from search.text import MIN_HEAD_LENGTH
 
 FACETS = ("kind", "federal_state", "year")
-LIST_FIELDS = ("title_norm", "title_parts", "body_norm", "body_parts")
+LIST_FIELDS = ("title_norm", "title_terms", "title_parts", "body_terms", "body_parts")
+
+# Scores of the intent ranking (see the module docstring and docs/benchmarks/search.md).
+EXACT_TITLE = 100  # the title is the query ("Krefeld", "Regionaler Dialog")
+TITLE_STARTS = 12  # the title starts with the query's first word ("Frankfurt am Main")
+TITLE_HAS_ALL = 30  # every query word (or a synonym) in the title, its parts or its kind
+KIND_WEIGHTS = {
+    "region": 10,
+    "page": 9,
+    "forum": 9,
+    "initiative": 8,
+    "meeting": 7,
+    "presentation": 6,
+    "news": 4,
+    "document": 5,
+    "event": 0,
+}
 
 
 def uses_external_backend():
     return bool(getattr(settings, "SEARCH_EXTERNAL_BACKEND", False))
 
 
-def _postgres_match(terms):
-    query = tsquery(terms)
+def _padded(stems):
+    return f" {' '.join(stems)} "
+
+
+def _in_title(token):
+    """The token as a whole title word, or the start of one (prefix), or a part of one."""
+    end = "" if token.prefix else " "
+    return Q(title_terms__contains=f" {token.stem}{end}") | Q(title_parts__contains=f" {token.stem}{end}")
+
+
+def intent_score(query):
+    """The intent score of an entry for the analysed ``query`` (an integer expression)."""
+    has_all = Q()
+    for group in query.groups:
+        alternatives = [reduce(and_, map(_in_title, alternative)) for alternative in group]
+        has_all &= reduce(or_, alternatives)
+    typed = query.title_tokens()
+    exact = Q(title_terms=_padded(token.stem for token in typed))
+    if query.joined is not None:
+        exact |= Q(title_terms=_padded([query.joined.stem]))
+    first = typed[0]
+    starts = Q(title_terms__startswith=f" {first.stem}{'' if first.prefix else ' '}")
+    parts = [
+        Case(When(exact, then=Value(EXACT_TITLE)), default=Value(0)),
+        Case(When(starts, then=Value(TITLE_STARTS)), default=Value(0)),
+        Case(When(has_all, then=Value(TITLE_HAS_ALL)), default=Value(0)),
+        Case(*(When(kind=kind, then=Value(weight)) for kind, weight in KIND_WEIGHTS.items()), default=0),
+    ]
+    return ExpressionWrapper(reduce(add, parts), output_field=IntegerField())
+
+
+def _postgres_match(query):
+    expression = tsquery(query)
     match = RawSQL(
-        "search_searchentry.search_vector @@ to_tsquery('german'::regconfig, %s)",
-        [query],
+        "search_searchentry.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+        [expression],
         output_field=BooleanField(),
     )
-    # Ranked on the small rank_vector (title, its compound parts, start of summary and text):
-    # weights {D, C, B, A}, so whole title words count most. Normalisation 1 divides by
-    # 1 + log(length). See migration 0002 for why the large search_vector is not used here.
+    # Ranked on the small rank_vector (title, its parts and kind, start of the text): weights
+    # {D, C, B, A}, so whole title words count most. Normalisation 1 divides by 1 + log(length).
     rank = RawSQL(
         "ts_rank('{0.05, 0.2, 0.5, 1.0}', search_searchentry.rank_vector,"
-        " to_tsquery('german'::regconfig, %s), 1)",
-        [query],
+        " to_tsquery('simple'::regconfig, %s), 1)",
+        [expression],
+        output_field=FloatField(),
+    )
+    return match, rank
+
+
+def _sqlite_match(query):
+    expression = fts5_query(query)
+    match = Q(
+        id__in=RawSQL(
+            "SELECT rowid FROM search_searchentry_fts WHERE search_searchentry_fts MATCH %s", [expression]
+        )
+    )
+    # bm25() is smaller for better matches; negated, so that both databases sort descending. Column
+    # weights: title stems, title parts and kind, text stems, text parts. FTS5 finds the one row by
+    # its rowid within the match (a seek, not a second full match).
+    rank = RawSQL(
+        "-(SELECT bm25(search_searchentry_fts, 10.0, 4.0, 1.0, 0.2) FROM search_searchentry_fts"
+        " WHERE search_searchentry_fts MATCH %s AND rowid = search_searchentry.id)",
+        [expression],
         output_field=FloatField(),
     )
     return match, rank
@@ -78,20 +153,6 @@ def _index_scan():
                 cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
-def _like_terms(terms):
-    return [light_stem(term) if len(term) >= MIN_HEAD_LENGTH else term for term in terms]
-
-
-def _sqlite_match(terms):
-    condition = Q()
-    rank = Value(0, output_field=IntegerField())
-    for term in _like_terms(terms):
-        condition &= Q(title_norm__contains=term) | Q(body_norm__contains=term)
-        rank = rank + Case(When(title_norm__contains=term, then=Value(3)), default=Value(0))
-        rank = rank + Case(When(body_norm__contains=term, then=Value(1)), default=Value(0))
-    return condition, rank
-
-
 def _filter_q(filters, skip=None):
     q = Q()
     for name in FACETS:
@@ -119,22 +180,17 @@ def _facet_counts(rows, filters):
 class ResultSet:
     """The matches of one search: facet counts at once, a page of entries when sliced (Paginator)."""
 
-    def __init__(self, terms, filters):
-        self.terms, self.filters = terms, filters
+    def __init__(self, query, filters):
+        self.query, self.filters = query, filters
         self.total, self.facet_counts = 0, {name: {} for name in FACETS}
         self._base = self._rank = None
-        if not terms:
+        if not query:
             return
-        if uses_external_backend():
-            self._external = True
-            return
-        self._external = False
         if connection.vendor == "postgresql":
-            match, self._rank = _postgres_match(terms)
-            self._base = SearchEntry.objects.filter(match)
+            match, self._rank = _postgres_match(query)
         else:
-            condition, self._rank = _sqlite_match(terms)
-            self._base = SearchEntry.objects.filter(condition)
+            match, self._rank = _sqlite_match(query)
+        self._base = SearchEntry.objects.filter(match)
         with _index_scan():
             rows = list(self._base.values(*FACETS).annotate(n=Count("id")).order_by())
         self.total, self.facet_counts = _facet_counts(rows, filters)
@@ -156,8 +212,8 @@ class ResultSet:
         with _index_scan():
             ids = list(
                 self._base.filter(_filter_q(self.filters))
-                .annotate(rank=self._rank)
-                .order_by(F("rank").desc(), "title", "id")
+                .annotate(intent=intent_score(self.query), rank=self._rank)
+                .order_by(F("intent").desc(), F("rank").desc(), "title", "id")
                 .values_list("id", flat=True)[start:stop]
             )
         rows = (
@@ -169,20 +225,20 @@ class ResultSet:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-def search_entries(terms, filters):
-    """Match ``terms`` (folded, see search.text.query_terms) and count facets under ``filters``."""
-    if terms and uses_external_backend():
-        return ExternalResultSet(terms, filters)
-    return ResultSet(terms, filters)
+def search_entries(query, filters):
+    """Match the analysed ``query`` (search.analysis.parse) and count facets under ``filters``."""
+    if query and uses_external_backend():
+        return ExternalResultSet(query, filters)
+    return ResultSet(query, filters)
 
 
 class ExternalResultSet(ResultSet):  # pragma: no cover - needs a search server
     """The same interface on Wagtail's Elasticsearch/OpenSearch backend (SEARCH_BACKEND)."""
 
-    def __init__(self, terms, filters):
-        self.terms, self.filters = terms, filters
+    def __init__(self, query, filters):
+        self.query, self.filters = query, filters
         self._backend = get_search_backend()
-        self._text = " ".join(terms)
+        self._text = " ".join(query.words)
         self._results = self._searched()
         self.total = self._results.count()
         self.facet_counts = {name: dict(self._searched(skip=name).facet(name)) for name in FACETS}
@@ -205,7 +261,8 @@ def suggest_titles(terms, limit=8):
     condition = Q(title_norm__startswith=last) | Q(title_norm__contains=" " + last)
     condition |= Q(title_norm__contains="-" + last)
     if len(last) >= MIN_HEAD_LENGTH:
-        condition |= Q(title_parts__contains=last)  # "dialog" -> "Industriedialog"
+        # "dialog" -> "Industriedialog", "nordwest" -> "Nord-Westfalen" (stems of parts, joined names)
+        condition |= Q(title_parts__contains=" " + stem(last)) | Q(title_parts__contains=" " + last)
     for term in others:
         condition &= Q(title_norm__contains=term)
     starts = Case(When(title_norm__startswith=last, then=Value(0)), default=Value(1))

@@ -142,7 +142,7 @@ def update_page(page):
     entry.body = body
     entry.federal_state = _federal_state(page)
     entry.year = _year(page)
-    entry.prepare()
+    entry.prepare(f"{kind_label(entry.kind)} {kind_label(entry.kind, plural=True)}")
     entry.save()
     return entry
 
@@ -197,7 +197,7 @@ def update_document(document):
     entry.body = "\n".join([*extra, document.extracted_text or ""]).strip()
     entry.federal_state = _federal_state(parent.specific) if parent else ""
     entry.year = year
-    entry.prepare()
+    entry.prepare(f"{kind_label(entry.kind)} {kind_label(entry.kind, plural=True)}")
     entry.save()
     return entry
 

@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.search import index
 
-from search.text import compound_parts, fold
+from cms.core.text import compact, fold
+from search.analysis import index_fields
 
 # Cap of the plain text kept per entry (for highlighting and the index); long PDFs are cut here.
 MAX_BODY_CHARS = 100_000
@@ -46,10 +49,11 @@ class SearchEntry(index.Indexed, models.Model):
     body = models.TextField("Text", blank=True)
     federal_state = models.CharField("Bundesland", max_length=2, blank=True)
     year = models.PositiveSmallIntegerField("Jahr", null=True, blank=True)
-    # Folded text (umlauts spelled out, lower case) and the trailing parts of compounds.
+    # The folded title (suggestions) and the analysed columns (search.analysis.index_fields).
     title_norm = models.TextField(blank=True, editable=False)
+    title_terms = models.TextField(blank=True, editable=False)
     title_parts = models.TextField(blank=True, editable=False)
-    body_norm = models.TextField(blank=True, editable=False)
+    body_terms = models.TextField(blank=True, editable=False)
     body_parts = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -79,12 +83,58 @@ class SearchEntry(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    def prepare(self):
-        """Fill the folded and compound columns from title, summary and body."""
+    def prepare(self, kind_label=""):
+        """Fill the folded and analysed columns from title, summary and body."""
         self.title = (self.title or "")[:255]
         self.body = (self.body or "")[:MAX_BODY_CHARS]
-        text = f"{self.summary}\n{self.body}"
         self.title_norm = fold(self.title)
-        self.title_parts = compound_parts(self.title)
-        self.body_norm = fold(text)
-        self.body_parts = compound_parts(text)
+        for name, value in index_fields(self.title, f"{self.summary}\n{self.body}", kind_label).items():
+            setattr(self, name, value)
+
+
+class SearchSynonym(models.Model):
+    """Spellings that mean the same for the site search, maintained by the editors (snippet
+    "Suchbegriffe: Synonyme"): a query for one of them also finds the others ("Logo" finds
+    "Signet", "BaWü" finds "Baden-Württemberg", "F&E" finds "Forschung und Entwicklung")."""
+
+    terms = models.TextField(
+        "Gleichbedeutende Begriffe",
+        help_text=(
+            "Ein Begriff je Zeile (oder durch Kommas getrennt), z. B. „Logo“, „Signet“. Eine Suche nach "
+            "einem davon findet auch die anderen. Groß- und Kleinschreibung, Umlaut-Schreibweisen und "
+            "Bindestriche spielen keine Rolle."
+        ),
+    )
+    note = models.CharField("Notiz", max_length=255, blank=True, help_text="Nur für die Redaktion.")
+
+    panels = [
+        HelpPanel(
+            content=(
+                "Synonyme wirken sofort auf die Suche: Suche, Treffer und „Meinten Sie …?“. "
+                "Wortformen („Regionen“ – „Region“) braucht es nicht, die findet die Suche selbst."
+            )
+        ),
+        FieldPanel("terms"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = "Synonym der Suche"
+        verbose_name_plural = "Synonyme der Suche"
+
+    def __str__(self):
+        return " = ".join(self.variants())
+
+    def variants(self):
+        """The distinct spellings, in the editors' order."""
+        seen, found = set(), []
+        for line in self.terms.replace(",", "\n").replace(";", "\n").splitlines():
+            term = " ".join(line.split())
+            if term and compact(term) and compact(term) not in seen:
+                seen.add(compact(term))
+                found.append(term)
+        return found
+
+    def clean(self):
+        if len(self.variants()) < 2:
+            raise ValidationError({"terms": "Bitte mindestens zwei verschiedene Begriffe angeben."})

@@ -195,15 +195,3 @@ def highlight_all(text, terms):
         return ""
     spans = _match_spans(text, terms) if terms else []
     return mark_safe(_render(text, spans, 0, len(text)))  # noqa: S308
-
-
-def tsquery(terms):
-    """A PostgreSQL tsquery string for the folded terms (all must match; long ones as prefixes).
-
-    The terms contain letters and digits only (see ``query_terms``), so quoting is safe.
-    """
-    parts = []
-    for term in terms:
-        quoted = "'" + term.replace("'", "").replace("\\", "") + "'"
-        parts.append(quoted + (":*" if len(term) >= MIN_PREFIX_TERM else ""))
-    return " & ".join(parts)

@@ -16,10 +16,12 @@ from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate
 from cms.core.querystring import query_params, query_string
 from search import querylog
+from search.analysis import parse
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
 from search.indexing import KINDS, kind_label
-from search.text import clean_query, highlight, highlight_all, query_terms
+from search.synonyms import synonym_map
+from search.text import MAX_TERMS, clean_query, highlight, highlight_all, query_terms
 
 logger = logging.getLogger("cms.search")
 
@@ -172,11 +174,12 @@ def _search_page(request, query, filters, notices):
     if filters.get("kind") and filters["kind"] not in KINDS:
         notices.append(SearchForm.error_messages["art"])
         filters.pop("kind")
-    terms = query_terms(query)
-    if query and not terms:
+    parsed = parse(query, synonym_map(), max_terms=MAX_TERMS)
+    terms = parsed.words if parsed else []
+    if query and not parsed:
         notices.append("Der Suchbegriff enthält keine Wörter, nach denen gesucht werden kann.")
 
-    results = search_entries(terms, filters)
+    results = search_entries(parsed, filters)
     page, page_notice = paginate(request, results, PER_PAGE)
     if page_notice:
         notices.append(page_notice)

@@ -1,4 +1,5 @@
-"""Admin hooks of the search: documents moved by Wagtail's bulk action are indexed again.
+"""Admin hooks of the search: the editors' synonyms (snippet); documents moved by Wagtail's bulk
+action are indexed again.
 
 The bulk action "Zu Sammlung hinzufügen" moves documents with one ``QuerySet.update()``, which sends
 no ``post_save``: without this hook a document moved into a private collection would stay in the
@@ -7,9 +8,25 @@ search (and in the cached pages) until the next rebuild.
 
 from wagtail import hooks
 from wagtail.documents import get_document_model
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.caching import invalidation
 from search import indexing
+from search.models import SearchSynonym
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Synonyme der Suche"
+    menu_name = "search_synonyms"
+    add_to_settings_menu = True
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "note"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("after_bulk_action")

@@ -216,6 +216,7 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailcore.PageViewRestriction",  # making a page private or public again
     "wagtailcore.CollectionViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
+    "search.SearchSynonym",  # applied to every search (search/synonyms.py)
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,4 +1,4 @@
-from search.text import clean_query, compound_parts, fold, highlight, highlight_all, query_terms, tsquery
+from search.text import clean_query, compound_parts, fold, highlight, highlight_all, query_terms
 
 
 def test_fold_spells_out_umlauts_and_sharp_s():
@@ -22,10 +22,6 @@ def test_clean_query_drops_control_characters_and_caps_the_length():
     assert clean_query("Bünd\x00nis\x07  Dialog\n") == "Bünd nis Dialog"
     assert len(clean_query("a" * 10_000)) == 200
     assert clean_query(None) == ""
-
-
-def test_tsquery_quotes_terms_and_uses_prefixes_for_long_ones():
-    assert tsquery(["buendnis", "rat"]) == "'buendnis':* & 'rat'"
 
 
 def test_highlight_marks_the_matching_words_and_escapes_html():
