@@ -165,8 +165,19 @@ def _document_context(document):
         return "presentation", meeting, meeting.date.year, presentation
     topics = forum_document.objects.filter(document=document, page__live=True).select_related("page")
     topic = next((item for item in topics.order_by("pk") if _is_public(item.page)), None)
-    year = document.created_at.year if document.created_at else None
+    # A forum document has its topic's year (the first dated session), or none: its upload year
+    # says nothing about the topic. Only a document on no page keeps its upload year.
+    if topic:
+        year = _session_year(topic.page)
+    else:
+        year = document.created_at.year if document.created_at else None
     return "document", topic.page if topic else None, year, None
+
+
+def _session_year(page):
+    sessions = getattr(page, "sessions", None)
+    first = sessions.order_by("date").values_list("date", flat=True).first() if sessions is not None else None
+    return first.year if first else None
 
 
 def _collection_is_public(collection_id):

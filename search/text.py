@@ -27,6 +27,7 @@ MIN_COMPOUND_LENGTH = 8  # words shorter than this are not split
 MIN_HEAD_LENGTH = 4  # shortest trailing part indexed ("werk" in "Handwerk")
 MIN_MODIFIER_LENGTH = 3  # the part before the head has at least this many letters
 MIN_PREFIX_TERM = 5  # query terms this long also match longer words starting with them
+FIELD_SEPARATOR = " · "  # between the fields (lines) of a passage
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -184,8 +185,11 @@ def highlight(text, terms, length=240):
     if end < len(text):
         space = text.rfind(" ", start + length // 2, end)
         end = space if space != -1 else end
-    passage = _render(text, spans, start, end)
-    passage = " ".join(passage.split())
+    # The fields of an entry are lines of its text (venue, city, organiser …): shown with a
+    # separator between them instead of running together.
+    passage = FIELD_SEPARATOR.join(
+        " ".join(line.split()) for line in _render(text, spans, start, end).splitlines() if line.strip()
+    )
     return mark_safe(("… " if start else "") + passage + (" …" if end < len(text) else ""))  # noqa: S308
 
 

@@ -20,6 +20,7 @@ from search.analysis import parse
 from search.engine import FACETS, search_entries, suggest_titles, uses_external_backend
 from search.forms import SearchForm
 from search.indexing import KINDS, kind_label
+from search.spelling import correction
 from search.synonyms import synonym_map
 from search.text import MAX_TERMS, clean_query, highlight, highlight_all, query_terms
 
@@ -180,6 +181,17 @@ def _search_page(request, query, filters, notices):
         notices.append("Der Suchbegriff enthält keine Wörter, nach denen gesucht werden kann.")
 
     results = search_entries(parsed, filters)
+    corrected = None
+    if parsed and not results.total:
+        # "Meinten Sie …?": a misspelt query shows the results of its correction, if it has any.
+        corrected = correction(query)
+        if corrected:
+            corrected_parsed = parse(corrected, synonym_map(), max_terms=MAX_TERMS)
+            corrected_results = search_entries(corrected_parsed, filters)
+            if corrected_results.total:
+                results, terms = corrected_results, corrected_parsed.words
+            else:
+                corrected = None
     page, page_notice = paginate(request, results, PER_PAGE)
     if page_notice:
         notices.append(page_notice)
@@ -207,6 +219,8 @@ def _search_page(request, query, filters, notices):
         "notices": notices,
         "link_params": query_params(params),
         "examples": EXAMPLES,
+        "corrected_query": corrected,
+        "corrected_url": _url_with(_link_params(corrected, filters)) if corrected else "",
     }
     if query and not results.total and not promotions:
         context["popular_queries"] = [q for q in _popular_queries() if q != query.lower()][:5]

@@ -225,3 +225,27 @@ def test_a_presentation_removed_from_the_meeting_leaves_its_entry(client, corpus
     assert not meeting.presentations.exists()
     assert not shows_meeting(client, corpus)
     assert SearchEntry.objects.get(document=corpus["document"]).kind == "document"
+
+
+# "Meinten Sie …?" vocabulary ---------------------------------------------------------------------
+
+
+def test_vocabulary_has_no_words_of_private_or_draft_pages(client, corpus, commit):
+    """The correction's vocabulary comes from the index, which holds only live, public content."""
+    from wagtail.models import PageViewRestriction
+
+    from search.spelling import correction, vocabulary
+    from tests.factories.regions import InitiativePageFactory
+
+    parent = corpus["alliance"].get_parent()
+    private = InitiativePageFactory(parent=parent, title="Geheimprojekt Zwergenstahl", summary="Zwergenstahl")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="geheim-123")
+    draft = InitiativePageFactory(parent=parent, title="Entwurf Riesenkupfer", live=False)
+    draft.save_revision()
+    words = set(vocabulary())
+    assert "zwergenstahl" not in words and "riesenkupfer" not in words
+    assert "thueringen" in words  # a public title's word
+    assert correction("Zwergenstal") is None
+    assert correction("Riesenkupfr") is None
+    page = client.get(reverse("search"), {"q": "Zwergenstal"}).content.decode()
+    assert "Zwergenstahl" not in page and "Meinten Sie" not in page
