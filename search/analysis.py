@@ -37,7 +37,8 @@ from search.text import MIN_HEAD_LENGTH, MIN_PREFIX_TERM, compound_parts, words
 
 MAX_VARIANT_WORDS = 4  # the longest synonym spelling matched against the query
 STOPWORDS = frozenset(
-    ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder")
+    # Not "oder": it is part of names ("Frankfurt (Oder)").
+    ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und")
     + ("in", "im", "am", "an", "auf", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "fuer")
     + ("ueber", "um", "nach", "vor", "als", "wie", "ist", "sind")
 )
@@ -104,6 +105,7 @@ class Query:
     groups: list = field(default_factory=list)
     joined: Token | None = None
     words: list = field(default_factory=list)  # folded words of all spellings, for highlighting
+    typed: list = field(default_factory=list)  # stems of every typed word, filler words too
 
     def __bool__(self):
         return bool(self.groups)
@@ -155,6 +157,7 @@ def parse(query, synonyms=None, max_terms=8):
     result = Query(
         groups=[list(dict.fromkeys(alternatives)) for _word, alternatives in groups],
         words=[word for word in dict.fromkeys(spelled) if word not in STOPWORDS or len(groups) == 1],
+        typed=[stem(word) for piece in pieces for word in [compact(piece)] if word],
     )
     plain = [word for word, _alternatives in groups]
     if 1 < len(plain) <= 3 and all(plain):

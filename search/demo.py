@@ -1,4 +1,4 @@
-"""Demo content of the search: the editors' recommendations (search promotions) for a few terms.
+"""Demo content of the search: the editors' synonyms and recommendations (search promotions).
 
 Their search terms are also what the search page offers under "Häufig gesucht" (search/views.py):
 only terms the editors chose appear there, never the visitors' raw searches. Listed in the
@@ -7,6 +7,8 @@ loader: a promotion that exists for a term and page is left as it is.
 """
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import SearchSynonym
 
 from home.demo import get_home_page
 
@@ -31,7 +33,26 @@ PROMOTIONS = {
 }
 
 
+# Synonyms and spelling variants the editors maintain (snippet "Synonyme der Suche").
+SYNONYMS = [
+    ("Logo\nSignet", "Das Signet der Woche der Industrie wird oft Logo genannt."),
+    ("BaWü\nBaden-Württemberg", "Abkürzung des Landes"),
+    ("F&E\nForschung und Entwicklung", "Abkürzung"),
+    ("Werbeartikel\nWerbemittel\nGiveaways", "Bestellbare Materialien"),
+    ("NRW\nNordrhein-Westfalen", "Abkürzung des Landes"),
+    ("KMU\nkleine und mittlere Unternehmen\nMittelstand", "Abkürzung"),
+]
+
+
+def load_synonyms(log):
+    for terms, note in SYNONYMS:
+        if not SearchSynonym.objects.filter(terms=terms).exists():
+            synonym = SearchSynonym.objects.create(terms=terms, note=note)
+            log.created_object(synonym, kind="Synonym der Suche")
+
+
 def load(log):
+    load_synonyms(log)
     home = get_home_page()
     if home is None:
         return

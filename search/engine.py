@@ -75,7 +75,8 @@ def intent_score(query):
         alternatives = [reduce(and_, map(_in_title, alternative)) for alternative in group]
         has_all &= reduce(or_, alternatives)
     typed = query.title_tokens()
-    exact = Q(title_terms=_padded(token.stem for token in typed))
+    # The title is what was typed, filler words included ("Über uns", "Woche der Industrie").
+    exact = Q(title_terms=_padded(query.typed)) | Q(title_terms=_padded(token.stem for token in typed))
     if query.joined is not None:
         exact |= Q(title_terms=_padded([query.joined.stem]))
     first = typed[0]

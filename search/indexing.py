@@ -167,10 +167,8 @@ def _document_context(document):
     topic = next((item for item in topics.order_by("pk") if _is_public(item.page)), None)
     # A forum document has its topic's year (the first dated session), or none: its upload year
     # says nothing about the topic. Only a document on no page keeps its upload year.
-    if topic:
-        year = _session_year(topic.page)
-    else:
-        year = document.created_at.year if document.created_at else None
+    upload_year = document.created_at.year if document.created_at else None
+    year = _session_year(topic.page) if topic else upload_year
     return "document", topic.page if topic else None, year, None
 
 

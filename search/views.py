@@ -171,27 +171,31 @@ def search_cache_seconds():
     return 0 if uses_external_backend() else settings.SEARCH_CACHE_SECONDS
 
 
+def find(query, filters):
+    """(analysed query, results, correction or None) of a visitor's query: with the editors'
+    synonyms; a query without results shows the results of its correction ("Meinten Sie …?"),
+    if it has any. Also what scripts/bench_search.py judges."""
+    parsed = parse(query, synonym_map(), max_terms=MAX_TERMS)
+    results = search_entries(parsed, filters)
+    if parsed and not results.total:
+        corrected = correction(query)
+        if corrected:
+            corrected_results = search_entries(parse(corrected, synonym_map(), max_terms=MAX_TERMS), filters)
+            if corrected_results.total:
+                return parsed, corrected_results, corrected
+    return parsed, results, None
+
+
 def _search_page(request, query, filters, notices):
     if filters.get("kind") and filters["kind"] not in KINDS:
         notices.append(SearchForm.error_messages["art"])
         filters.pop("kind")
-    parsed = parse(query, synonym_map(), max_terms=MAX_TERMS)
+    parsed, results, corrected = find(query, filters)
     terms = parsed.words if parsed else []
     if query and not parsed:
         notices.append("Der Suchbegriff enthält keine Wörter, nach denen gesucht werden kann.")
-
-    results = search_entries(parsed, filters)
-    corrected = None
-    if parsed and not results.total:
-        # "Meinten Sie …?": a misspelt query shows the results of its correction, if it has any.
-        corrected = correction(query)
-        if corrected:
-            corrected_parsed = parse(corrected, synonym_map(), max_terms=MAX_TERMS)
-            corrected_results = search_entries(corrected_parsed, filters)
-            if corrected_results.total:
-                results, terms = corrected_results, corrected_parsed.words
-            else:
-                corrected = None
+    elif corrected:
+        terms = parse(corrected, synonym_map(), max_terms=MAX_TERMS).words
     page, page_notice = paginate(request, results, PER_PAGE)
     if page_notice:
         notices.append(page_notice)

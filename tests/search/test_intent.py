@@ -1,7 +1,6 @@
 """What the search does with what people mean, on SQLite and PostgreSQL alike: ranking by intent,
 the editors' synonyms, "Meinten Sie …?", passages with separators, the year of documents."""
 
-
 import pytest
 from django.db import connection
 from django.urls import reverse
