@@ -75,7 +75,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 
 BENCH_SEARCH_ARGS ?=
 
-bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md (BENCH_SEARCH_ARGS=--keep reuses the filled databases)
+bench-search: install ## Search benchmark: judged relevance on SQLite + PostgreSQL, latency on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md (BENCH_SEARCH_ARGS=--relevance-only or --keep)
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py $(BENCH_SEARCH_ARGS)
 
 soak: install ## 3x60 s of load (50 clients) on own PostgreSQL/Redis/gunicorn, with outages -> docs/reliability.md

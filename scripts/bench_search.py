@@ -1,6 +1,10 @@
-"""Benchmark of the site search on PostgreSQL (``make bench-search``).
+"""Benchmark of the site search (``make bench-search``).
 
-Creates a throw-away test database (``test_<name>`` next to DATABASE_URL's database), fills it with
+Relevance: the judged German queries (``search_judgements.py``) on the demo content, on SQLite and
+on PostgreSQL, each in its own process (``search_relevance.py``): success@1, success@3, MRR.
+``--relevance-only`` runs just this part.
+
+Latency: creates a throw-away test database (``test_<name>`` next to DATABASE_URL's database), fills it with
 generated German content at two sizes — 1,000 and 10,000 pages, each plus 2,000 documents with
 extracted text — and runs a fixed set of queries through the whole search view (matching,
 ranking, facets, highlighting, template rendering). Writes p50/p95 latency, index size and a

@@ -91,6 +91,7 @@ APP_PERMISSIONS = {
         "view_ordercatalogueitem",
     ],
     "accessibility": ["view_accessibilityfeedback", "change_accessibilityfeedback"],
+    "search": ["add_searchsynonym", "change_searchsynonym", "delete_searchsynonym", "view_searchsynonym"],
 }
 
 
