@@ -8,9 +8,8 @@ loader: a promotion that exists for a term and page is left as it is.
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.models import SearchSynonym
-
 from home.demo import get_home_page
+from search.models import SearchSynonym
 
 # search term -> (slug of the page below the home page, description)
 PROMOTIONS = {
