@@ -139,3 +139,11 @@ def test_sqlite_full_text_table_follows_the_entries(corpus):
             "SELECT count(*) FROM search_searchentry_fts WHERE search_searchentry_fts MATCH 'krefeld'"
         )
         assert cursor.fetchone()[0] == 0
+
+
+def test_both_roles_maintain_the_synonyms():
+    from django.contrib.auth.models import Group
+
+    for name in ("Redaktion", "Freigabe"):
+        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert {"add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"} <= codenames

@@ -91,7 +91,6 @@ APP_PERMISSIONS = {
         "view_ordercatalogueitem",
     ],
     "accessibility": ["view_accessibilityfeedback", "change_accessibilityfeedback"],
-    "search": ["add_searchsynonym", "change_searchsynonym", "delete_searchsynonym", "view_searchsynonym"],
 }
 
 
