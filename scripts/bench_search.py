@@ -494,14 +494,16 @@ def run_relevance():
     with tempfile.TemporaryDirectory() as folder:
         urls = {"SQLite": f"sqlite:///{folder}/relevance.sqlite3", "PostgreSQL": os.environ["DATABASE_URL"]}
         for label, url in urls.items():
-            output = subprocess.run(  # noqa: S603 - our own script
+            process = subprocess.run(  # noqa: S603 - our own script
                 [sys.executable, str(ROOT / "scripts" / "search_relevance.py")],
                 env={**os.environ, "DATABASE_URL": url},
                 capture_output=True,
                 text=True,
-                check=True,
-            ).stdout
-            results[label] = json.loads(output.strip().splitlines()[-1])
+                check=False,
+            )
+            if process.returncode:
+                sys.exit(f"bench_search: relevance on {label} failed:\n{process.stderr}")
+            results[label] = json.loads(process.stdout.strip().splitlines()[-1])
             row = results[label]
             print(  # noqa: T201
                 f"{label}: success@1 {row['success_at_1']:.0%}, success@3 {row['success_at_3']:.0%},"

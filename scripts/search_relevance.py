@@ -49,6 +49,8 @@ def ablations(run):
 def main():
     from search.views import find
 
+    if connection.vendor == "postgresql":  # not the latency benchmark's test database
+        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_relevance"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         with open(os.devnull, "w") as quiet:
