@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cms.core.demo import snippets, utils
+from cms.core.text import fold
 from events.models import EventIndexPage, EventPage
 from home.demo import get_home_page
-from search.text import fold
 
 INDEX_SLUG = "woche-der-industrie"
 YEAR = 2017

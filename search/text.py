@@ -67,7 +67,7 @@ _ENDINGS = ("ungen", "innen", "ern", "nen", "en", "er", "es", "e", "n", "s")
 
 
 def light_stem(term):
-    """A rough German stem for highlighting and substring matching ("regionen" -> "region")."""
+    """A rough German stem for highlighting ("regionen" -> "region"); matching uses search.analysis."""
     for ending in _ENDINGS:
         if term.endswith(ending) and len(term) - len(ending) >= 4:
             return term[: -len(ending)]

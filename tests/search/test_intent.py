@@ -147,3 +147,16 @@ def test_both_roles_maintain_the_synonyms():
     for name in ("Redaktion", "Freigabe"):
         codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
         assert {"add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"} <= codenames
+
+
+def test_suggestions_use_the_same_normalisation(client, corpus):
+    corpus["region"].title = "Nord-Westfalen"
+    corpus["region"].save_revision().publish()
+
+    def suggested(query):
+        response = client.get(reverse("search_suggestions"), {"q": query})
+        return [item["title"] for item in response.json()["suggestions"]]
+
+    assert "Nord-Westfalen" in suggested("Nordwest")
+    assert "Nord-Westfalen" in suggested("nord-west")
+    assert "Bündnis für Industrie Thüringen" in suggested("Buendn")
