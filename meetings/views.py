@@ -3,9 +3,10 @@ context calls it."""
 
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from meetings.forms import YearFilterForm
-from meetings.models import MeetingPage
+from meetings.models import MeetingIndexPage, MeetingPage
 
 
+@MeetingIndexPage.page_views.register("context")
 def reports_context(page, request, context):
     """One page of the reports under ``page``, of the chosen year if the filter is valid."""
     meetings = MeetingPage.objects.child_of(page).live().public().select_related("host").order_by("-date")
