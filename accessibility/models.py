@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
 from cms.core.pageviews import PageViews
 
@@ -46,7 +47,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
 
     intro = RichTextField(
         "Einleitung",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default=(
             "<p>Wir sind bemüht, unsere Website im Einklang mit dem Behindertengleichstellungsgesetz (BGG) "
@@ -77,7 +78,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
     )
     feedback_intro = RichTextField(
         "Text zum Feedback",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default=(
             "<p>Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in einer anderen Form? "
@@ -88,7 +89,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
     enforcement = RichTextField("Schlichtungsverfahren", features=TEXT_FEATURES, default=DEFAULT_ENFORCEMENT)
     thank_you_text = RichTextField(
         "Text nach dem Absenden",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default="<p>Vielen Dank für Ihre Rückmeldung. Die Redaktion kümmert sich darum.</p>",
     )

@@ -12,8 +12,7 @@ def reports_context(page, request, context):
     meetings = MeetingPage.objects.child_of(page).live().public().select_related("host").order_by("-date")
     years = [day.year for day in meetings.dates("date", "year", order="DESC")]
     form = YearFilterForm(request.GET or None, years=years)
-    if form.is_valid() and form.cleaned_data["jahr"]:
-        meetings = meetings.filter(date__year=form.cleaned_data["jahr"])
+    meetings = form.filter(meetings)
     reports, page_notice = paginate(request, meetings, page.per_page)
     context.update(
         filter_form=form,
