@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from cms.core.bulk import add_children
 from events.models import EventPage
 
 # Set by the tree or by add_event, never by the partner or the CSV file.
@@ -48,6 +49,17 @@ def unique_slug(index, title, taken=()):
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def add_events(index, pages, *, publish=False, user=None):
+    """Add the unsaved, validated ``pages`` under ``index`` in bulk: drafts with a revision, or
+    published; the search index is updated once at the end (cms.core.bulk)."""
+    taken = set()
+    for page in pages:
+        page.owner = user
+        page.slug = unique_slug(index, page.title, taken)
+        taken.add(page.slug)
+    return add_children(index, pages, live=publish, user=user)
 
 
 def add_event(index, page, *, publish=False, user=None):
