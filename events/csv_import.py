@@ -27,6 +27,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from cms.core.bulk import submit_for_moderation
 from cms.core.constants import FederalState
 from events.models import CsvImportJob, EventPage
 from events.pages import add_events, event_errors
@@ -431,8 +432,7 @@ def _import_rows(index, rows, ignored, delimiter, *, mode, publish, user, progre
         with transaction.atomic():
             pages = add_events(index, [row.page for row in valid], publish=publish, user=user)
             if submit:
-                for page in pages:
-                    result.submitted = _submit_for_review(page, user) or result.submitted
+                result.submitted = submit_for_moderation(pages, user=user)
             result.imported = pages
     except Exception:
         logger.exception("CSV import into %s failed", index.pk)
@@ -530,12 +530,3 @@ def _finish(job, **values):
         setattr(job, name, value)
     job.finished_at = timezone.now()
     job.save(update_fields=[*values, "finished_at"])
-
-
-def _submit_for_review(page, user):
-    """Start the page's moderation workflow (as "Zur Freigabe einreichen" does); False if it has none."""
-    workflow = page.get_workflow()
-    if workflow is None:
-        return False
-    workflow.start(page, user=user)
-    return True

@@ -28,7 +28,7 @@ from django.db.models import F
 from django.dispatch import Signal
 from django.utils import timezone
 from modelsearch.backends import get_search_backends
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, TaskState, WorkflowState
 
 from cms.caching import invalidation
 
@@ -139,3 +139,72 @@ def _index(parent, pages):
     for page in pages:
         ReferenceIndex.create_or_update_for_object(page)
     pages_bulk_created.send(sender=Page, parent=parent, pages=pages)
+
+
+def submit_for_moderation(pages, *, user=None):
+    """Start the moderation workflow of the new sibling ``pages`` in bulk; False if they have none.
+
+    What ``Workflow.start`` does for one page (0.05 s each: validation, several saves, a log entry),
+    for all of them in a few queries: a workflow state and the first task's state per page, one log
+    entry each. The per-page notification e-mails are not sent: a thousand mails to the reviewers
+    help nobody; the pages wait in the dashboard's "Was auf Sie wartet" and under "Workflows".
+    A workflow whose first task keeps its own task state model falls back to ``Workflow.start``.
+    """
+    if not pages:
+        return False
+    workflow = pages[0].get_workflow()
+    if workflow is None:
+        return False
+    task = workflow.tasks.filter(active=True).first()
+    task_state_class = task.specific.get_task_state_class() if task else None
+    if task_state_class is not TaskState:
+        for page in pages:
+            workflow.start(page, user=user)
+        return True
+    base_type = ContentType.objects.get_for_model(Page)
+    states = WorkflowState.objects.bulk_create(
+        WorkflowState(
+            content_type_id=page.content_type_id,
+            base_content_type=base_type,
+            object_id=str(page.pk),
+            workflow=workflow,
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            requested_by=user,
+        )
+        for page in pages
+    )
+    task_states = TaskState.objects.bulk_create(
+        TaskState(
+            workflow_state=state,
+            revision_id=page.latest_revision_id,
+            task=task,
+            status=TaskState.STATUS_IN_PROGRESS,
+        )
+        for state, page in zip(states, pages, strict=True)
+    )
+    for state, task_state in zip(states, task_states, strict=True):
+        state.current_task_state = task_state
+    WorkflowState.objects.bulk_update(states, ["current_task_state"], batch_size=BATCH_SIZE)
+    now = timezone.now()
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            content_type_id=page.content_type_id,
+            page_id=page.pk,
+            label=page.get_admin_display_title()[:255],
+            action="wagtail.workflow.start",
+            data={
+                "workflow": {
+                    "id": workflow.pk,
+                    "title": workflow.name,
+                    "status": WorkflowState.STATUS_IN_PROGRESS,
+                    "next": {"id": task.pk, "title": task.name},
+                    "task_state_id": task_state.pk,
+                }
+            },
+            revision_id=page.latest_revision_id,
+            user=user,
+            timestamp=now,
+        )
+        for page, task_state in zip(pages, task_states, strict=True)
+    )
+    return True
