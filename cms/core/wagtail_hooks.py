@@ -1,9 +1,31 @@
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.dashboard import AwaitingEditorPanel
 from cms.core.models import Contact, GoodPracticeCriterion, Organisation, Person
+from cms.core.slugs import GermanSlugField, GermanSlugInput, german_slugify
+
+# Every slug field in the admin (pages' "Kurztitel in der URL"): German transliteration in the
+# widget's JavaScript and on the server (cms/core/slugs.py).
+register_form_field_override(
+    models.SlugField, override={"form_class": GermanSlugField, "widget": GermanSlugInput}
+)
+
+
+def _fill_empty_slug(request, *args):
+    """A page saved without a slug (no JavaScript, or the field emptied) gets the German ASCII slug of
+    its title instead of Wagtail's (which turns „ü“ into „u“)."""
+    if request.method == "POST" and not request.POST.get("slug", "").strip() and request.POST.get("title"):
+        data = request.POST.copy()
+        data["slug"] = german_slugify(data["title"])[:255]
+        request.POST = data
+
+
+hooks.register("before_create_page", _fill_empty_slug)
+hooks.register("before_edit_page", _fill_empty_slug)
 
 
 class OrganisationViewSet(SnippetViewSet):

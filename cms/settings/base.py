@@ -267,6 +267,8 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# ASCII slugs; the admin spells out umlauts (ä → ae …, cms/core/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
