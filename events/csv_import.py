@@ -154,6 +154,11 @@ CHOICES = {
 }
 
 
+def german_number(number):
+    """1000 -> "1.000" (thousands with a dot; only the number, never the text around it)."""
+    return f"{number:,}".replace(",", ".")
+
+
 class CsvFileError(Exception):
     """The file as a whole cannot be imported; the message says why, in German."""
 
@@ -276,9 +281,7 @@ def parse_text(text):
         rows.append(row)
         if len(rows) > MAX_ROWS:
             raise CsvFileError(
-                f"Die Datei hat mehr als {MAX_ROWS:,} Veranstaltungen; bitte teilen Sie sie auf.".replace(
-                    ",", "."
-                )
+                f"Die Datei hat mehr als {german_number(MAX_ROWS)} Veranstaltungen; bitte teilen Sie sie auf."
             )
     if not rows:
         raise CsvFileError("Die Datei enthält nur die Kopfzeile, aber keine Veranstaltungen.")

@@ -54,8 +54,9 @@ class CsvImportForm(forms.Form):
     file = forms.FileField(
         label="CSV-Datei",
         help_text=(
-            f"UTF-8, Spalten durch Semikolon oder Komma getrennt, höchstens "
-            f"{csv_import.MAX_BYTES // 1024 // 1024} MB und {csv_import.MAX_ROWS:,} Zeilen.".replace(",", ".")
+            "UTF-8, Spalten durch Semikolon oder Komma getrennt, höchstens "
+            f"{csv_import.MAX_BYTES // 1024 // 1024} MB und "
+            f"{csv_import.german_number(csv_import.MAX_ROWS)} Zeilen."
         ),
         error_messages={
             "required": "Bitte wählen Sie eine CSV-Datei aus.",

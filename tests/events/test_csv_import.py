@@ -72,6 +72,8 @@ def test_form_documents_the_columns(admin_client, index):
         assert f"<code>{header}</code>" in html
     assert response.context["form"].initial["index"] == index.pk
     assert "Nur importieren, wenn alle Zeilen gültig sind" in html
+    # The thousands dot went into the text too: "getrennt. höchstens 2 MB".
+    assert "Semikolon oder Komma getrennt, höchstens 2 MB und 1.000 Zeilen." in html
 
 
 def test_template_file_lists_every_column(admin_client, index):
