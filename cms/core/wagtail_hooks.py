@@ -1,7 +1,9 @@
+from django import forms
 from django.db import models
 from wagtail import hooks
-from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.forms.models import WagtailAdminModelForm, register_form_field_override
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.dashboard import AwaitingEditorPanel
@@ -28,8 +30,44 @@ hooks.register("before_create_page", _fill_empty_slug)
 hooks.register("before_edit_page", _fill_empty_slug)
 
 
+class OrganisationCreationForm(WagtailAdminModelForm):
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "kind", "website", "city", "federal_state"]
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    """The chooser in a page's form gets a tab "Neue Organisation anlegen": editors create the
+    organisation without leaving the page (the logo and more can be added later in the list)."""
+
+    creation_form_class = OrganisationCreationForm
+    create_action_label = "Neue Organisation anlegen"
+    create_action_clicked_label = "Wird angelegt …"
+    creation_tab_label = "Neu anlegen"
+
+
+class PersonCreationForm(WagtailAdminModelForm):
+    class Meta:
+        model = Person
+        fields = ["academic_title", "first_name", "last_name", "organisation", "role"]
+        # A plain list: a second chooser dialog cannot open inside the chooser dialog.
+        widgets = {"organisation": forms.Select}
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """As OrganisationChooserViewSet: speakers and contacts are created from inside the chooser."""
+
+    creation_form_class = PersonCreationForm
+    create_action_label = "Neue Person anlegen"
+    create_action_clicked_label = "Wird angelegt …"
+    creation_tab_label = "Neu anlegen"
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = "Organisationen"
     list_display = ["name", "short_name", "kind", "city"]
@@ -43,6 +81,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = PersonChooserViewSet
     icon = "user"
     menu_label = "Personen"
     list_display = ["full_name", "organisation", "role"]
