@@ -2,6 +2,9 @@
 
 from django.contrib.admin import display
 from django.db.models import Sum
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
@@ -165,6 +168,11 @@ class MaterialsAdminGroup(ModelAdminGroup):
 
 
 modeladmin_register(MaterialsAdminGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_list_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("materials/css/admin.css"))
 
 
 dashboard.register(

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -283,3 +284,13 @@ def test_editors_handle_orders_but_cannot_delete_them(editor_client, orders):
     assert Order.objects.filter(pk=order.pk).exists()
     assert editor_client.get(CATALOGUE).status_code == 200
     assert editor_client.get(f"{CATALOGUE}create/").status_code == 200
+
+
+def test_list_buttons_do_not_break_inside_a_word(admin_client, orders):
+    """The list's buttons wrapped mid-word at 1280 px; the admin stylesheet keeps each label whole."""
+    from django.contrib.staticfiles import finders
+
+    html = admin_client.get(ORDERS).content.decode()
+    assert "materials/css/admin.css" in html
+    css = Path(finders.find("materials/css/admin.css")).read_text(encoding="utf-8")
+    assert ".modeladmin .listing .button" in css and "white-space: nowrap" in css
