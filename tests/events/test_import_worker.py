@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from events import csv_import, tasks
@@ -57,7 +58,7 @@ def _run_worker(database_url):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_process_runs_the_queued_import(home_page, django_user_model):
+def test_the_worker_process_runs_the_queued_import(client, home_page, django_user_model):
     index = EventIndexPageFactory(parent=home_page)
     user = django_user_model.objects.create_superuser("chef", "chef@example.org", "geheim")
     upload = SimpleUploadedFile("woche.csv", CSV.encode())
@@ -69,6 +70,22 @@ def test_the_worker_process_runs_the_queued_import(home_page, django_user_model)
     assert (job.status, job.total_rows) == (CsvImportJob.Status.QUEUED, 3)
     assert DBTaskResult.objects.filter(task_path="events.tasks.run_csv_import").count() == 1
     assert not EventPage.objects.exists()
+    # The job's page while it waits: the state, a progress bar, a reload button (no JavaScript
+    # needed) and the JSON its script polls.
+    client.force_login(user)
+    page = client.get(reverse("events_csv_import_job", args=[job.pk])).content.decode()
+    assert "Wartet auf den Start: 3 Zeilen in der Datei." in page
+    assert '<progress id="import-progress" max="100" value="0">' in page
+    assert "Stand aktualisieren" in page and "import-progress.js" in page
+    state = client.get(reverse("events_csv_import_job", args=[job.pk]), {"format": "json"}).json()
+    assert state == {
+        "status": "queued",
+        "finished": False,
+        "total": 3,
+        "checked": 0,
+        "percent": 0,
+        "summary": "Wartet auf den Start: 3 Zeilen in der Datei.",
+    }
 
     if connection.vendor == "sqlite":
         # The test database lives in this process's memory: hand the worker a copy in a file and
@@ -97,3 +114,7 @@ def test_the_worker_process_runs_the_queued_import(home_page, django_user_model)
     ]
     assert sorted(EventPage.objects.live().values_list("title", flat=True)) == ["Vortrag", "Werksführung"]
     assert DBTaskResult.objects.get(task_path="events.tasks.run_csv_import").status == "SUCCESSFUL"
+    page = client.get(reverse("events_csv_import_job", args=[job.pk])).content.decode()
+    assert "2 Veranstaltungen importiert und veröffentlicht; 1 fehlerhafte Zeile nicht importiert." in page
+    assert "„morgen“ ist kein gültiger Zeitpunkt" in page
+    assert "import-progress.js" not in page  # finished: nothing polls any more
