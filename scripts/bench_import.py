@@ -99,7 +99,10 @@ def main():
 
     rows = [
         ("Demo-Inhalte laden (`load_demo_content`, 400 Veranstaltungen und alles andere)", demo_seconds),
-        ("nur die Demo-Woche, ein zweites Mal (`events.demo.write_events`, 400 Veranstaltungen)", demo_week_seconds),
+        (
+            "nur die Demo-Woche, ein zweites Mal (`events.demo.write_events`, 400 Veranstaltungen)",
+            demo_week_seconds,
+        ),
         ("CSV-Import, 1.000 Zeilen, sofort veröffentlicht", published_seconds),
         ("CSV-Import, 1.000 Zeilen, Entwürfe zur Freigabe eingereicht", draft_seconds),
     ]
