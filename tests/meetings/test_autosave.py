@@ -64,3 +64,27 @@ def test_publishing_still_needs_the_person(admin_client, meeting):
     assert response.status_code == 200  # the form again, with the error at the row
     assert "speakers-0-person" in response.content.decode()
     assert response.context["form"].formsets["speakers"].errors[0]["person"]
+
+
+def test_a_new_report_saved_as_draft_with_an_incomplete_speaker_row(admin_client, home_page):
+    """Creating the page saves its rows to the database: the empty person must be allowed there."""
+    from wagtail.fields import StreamField
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    from meetings.models import MeetingPage, MeetingSpeaker
+
+    index = MeetingIndexPageFactory(parent=home_page)
+    url = reverse("wagtailadmin_pages:add", args=["meetings", "meetingpage", index.pk])
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+    for field in MeetingPage._meta.get_fields():
+        if isinstance(field, StreamField):
+            data.update(nested_form_data({field.name: streamfield([])}))
+    data = _with_empty_speaker_row(data)
+    data["title"], data["slug"], data["date"] = "5. Treffen", "5-treffen", "2018-05-04"
+    response = admin_client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content.decode()[:1000]
+    page = MeetingPage.objects.get(slug="5-treffen")
+    assert not page.live
+    assert list(MeetingSpeaker.objects.filter(page=page).values_list("person", "talk_title")) == [
+        (None, "Zur Lage")
+    ]
