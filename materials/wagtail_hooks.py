@@ -2,6 +2,7 @@
 
 from django.contrib.admin import display
 from django.db.models import Sum
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
@@ -9,6 +10,7 @@ from wagtail_modeladmin.views import IndexView
 from cms.core import dashboard
 from materials.export import csv_lines, spreadsheet_safe
 from materials.models import Order, OrderCatalogueItem
+from materials.personal_data import ORDERS
 
 
 class OrderPermissionHelper(PermissionHelper):
@@ -156,3 +158,9 @@ dashboard.register(
     permission="materials.view_order",
     order=70,
 )
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """Who ordered and where to, for the legal app's purge and data requests."""
+    return [ORDERS]
