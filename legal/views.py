@@ -41,8 +41,16 @@ class DataRequestView(WagtailAdminTemplateMixin, FormView):
             count = requests.erase(found, self.request.user)
             messages.success(self.request, f"{count} Datensätze gelöscht bzw. anonymisiert.")
             return redirect("legal_data_request")
-        summary = [(entry, [entry.export(record) for record in records]) for entry, records in found]
-        context = self.get_context_data(form=form, found=found, summary=summary, searched=True)
+        return self._show(form, found)
+
+    def form_invalid(self, form):
+        """A valid address with a missing confirmation: the records again, with the message."""
+        email = form.cleaned_data.get("email")
+        return self._show(form, requests.find(email) if email else None)
+
+    def _show(self, form, found):
+        summary = [(entry, [entry.export(record) for record in records]) for entry, records in found or []]
+        context = self.get_context_data(form=form, found=found, summary=summary, searched=found is not None)
         return self.render_to_response(context)
 
     def _download(self, found, action):
