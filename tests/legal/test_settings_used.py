@@ -59,7 +59,8 @@ def test_the_order_confirmation_is_sent_and_signed_by_the_organisation(
     assert message.from_email == SENDER
     assert "Fragen zur Bestellung beantworten wir gern: kontakt@n3tzwerk.example" in message.body
     assert message.body.rstrip().endswith(
-        "N3tzwerk Zukunft der Industrie e. V.\nMusterweg 1, 10117 Berlin\nkontakt@n3tzwerk.example, Telefon 030 516 95 6860"
+        "N3tzwerk Zukunft der Industrie e. V.\nMusterweg 1, 10117 Berlin\n"
+        "kontakt@n3tzwerk.example, Telefon 030 516 95 6860"
     )
 
 
