@@ -37,7 +37,7 @@ IMPRESSUM_INTRO = (
 
 
 def load_settings(log):
-    settings = OrganisationSettings.load()
+    settings = OrganisationSettings.current()
     if settings.email:
         return settings  # already filled (by editors or an earlier run)
     for name, value in ORGANISATION.items():

@@ -23,8 +23,21 @@ TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 PLACEHOLDER = "[bitte ergänzen]"
 
 
+class ReadSetting(BaseGenericSetting):
+    """``current()``: the saved settings, or unsaved defaults. Wagtail's ``load()`` creates the row on
+    first read, and saving a setting empties the page cache: the page being rendered would never be
+    cached. Pages and commands read with ``current()``; the admin keeps ``load()``."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def current(cls):
+        return cls.base_queryset().first() or cls()
+
+
 @register_setting(icon="group")
-class OrganisationSettings(BaseGenericSetting):
+class OrganisationSettings(ReadSetting):
     """Who runs the site: for the Impressum (§ 5 DDG, § 18 MStV), the privacy page, footer, mails."""
 
     name = models.CharField("Name des Vereins", max_length=200, default="N3tzwerk Zukunft der Industrie")
@@ -144,7 +157,7 @@ def retention_field(label, default, help_text):
 
 
 @register_setting(icon="time")
-class RetentionSettings(BaseGenericSetting):
+class RetentionSettings(ReadSetting):
     """How long each kind of personal data is kept (field ``<key>_days`` of ``cms.core.personal_data``)."""
 
     orders_days = retention_field("Bestellungen", 180, "Name, Anschrift und E-Mail-Adresse der Bestellenden.")
@@ -192,7 +205,7 @@ class LegalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = OrganisationSettings.load(request_or_site=request)
+        context["organisation"] = OrganisationSettings.current()
         return context
 
 
@@ -297,5 +310,5 @@ class PrivacyPage(LegalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["periods"] = RetentionSettings.load(request_or_site=request).periods()
+        context["periods"] = RetentionSettings.current().periods()
         return context

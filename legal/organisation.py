@@ -4,20 +4,29 @@ Every page shows them (footer), so they come from the content cache (``cms.cachi
 renewed when the settings or any page change (``PAGE_CACHE_INVALIDATING_MODELS``, page signals).
 """
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cms.caching.content import content_cached
 from cms.core.organisation import Organisation
 from legal.models import PLACEHOLDER, ImpressumPage, OrganisationSettings, PrivacyPage
 
 
-def _page_url(model, site, request):
-    page = (
-        model.objects.live().public().filter(path__startswith=site.root_page.path).first() if site else None
+def _page_urls(site, request):
+    """``{page model: url}`` of the live, public legal pages of ``site`` (one query)."""
+    if site is None:
+        return {}
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(ImpressumPage, PrivacyPage)
+        .filter(path__startswith=site.root_page.path)
+        .select_related("content_type")
+        .order_by("path")
     )
-    if page is None:
-        page = model.objects.live().public().first()
-    return page.get_url(request=request) if page is not None else ""
+    urls = {}
+    for page in pages:
+        urls.setdefault(page.specific_class, page.get_url(request=request))
+    return urls
 
 
 def _filled(value):
@@ -27,7 +36,8 @@ def _filled(value):
 
 def build(site=None, request=None):
     """The ``Organisation`` of ``site`` (the default site without one)."""
-    settings = OrganisationSettings.load()
+    settings = OrganisationSettings.current()
+    urls = _page_urls(site, request)
     return Organisation(
         name=settings.name,
         legal_form=settings.legal_form,
@@ -38,15 +48,21 @@ def build(site=None, request=None):
         phone=_filled(settings.phone),
         description=settings.description,
         social_links=tuple(settings.social_link_list),
-        impressum_url=_page_url(ImpressumPage, site, request),
-        privacy_url=_page_url(PrivacyPage, site, request),
+        impressum_url=urls.get(ImpressumPage, ""),
+        privacy_url=urls.get(PrivacyPage, ""),
     )
 
 
 def organisation_data(request=None):
-    """``cms.core.organisation``'s hook: per site, from the content cache."""
+    """``cms.core.organisation``'s hook: per site, from the content cache, built once per request."""
+    cached = getattr(request, "_organisation", None)
+    if cached is not None:
+        return cached
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     key = f"organisation.{site.pk if site else 0}"
-    return content_cached(key, lambda: build(site, request), request)
+    organisation = content_cached(key, lambda: build(site, request), request)
+    if request is not None:
+        request._organisation = organisation
+    return organisation

@@ -29,7 +29,7 @@ def purge(*, dry_run=False, now=None):
     """``[PurgeResult]`` per record type; with ``dry_run`` nothing changes, ``count`` is what would."""
     now = now or timezone.now()
     results = []
-    retention = RetentionSettings.load()
+    retention = RetentionSettings.current()
     with transaction.atomic():
         for entry, days in retention.periods():
             expired = entry.expired(days, now)

@@ -48,7 +48,7 @@ def register_log_actions(actions):
 
 
 def _unfilled_count(request):
-    return len(OrganisationSettings.load(request_or_site=request).unfilled()) or None
+    return len(OrganisationSettings.current().unfilled()) or None
 
 
 dashboard.register(

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import override_settings
 
+from legal.models import OrganisationSettings, RetentionSettings
 from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.legal import PrivacyPageFactory, organisation_settings
 from tests.support.forms import event_data, order_data
@@ -97,3 +98,15 @@ def test_a_change_of_the_settings_shows_at_once_through_the_caches(client, home_
     assert response["X-Page-Cache"] == "miss"
     assert "neu@n3tzwerk.example" in response.content.decode()
     assert "kontakt@n3tzwerk.example" not in response.content.decode()
+
+
+@override_settings(PAGE_CACHE_SECONDS=60, CONTENT_CACHE=True)
+def test_reading_the_settings_creates_no_row_so_the_first_page_is_cached(client, home_page):
+    """Regression: Wagtail's load() created the settings on the first read, which emptied the page
+    cache while the page was rendered, so it was never stored."""
+    PrivacyPageFactory(parent=home_page)
+    assert client.get(home_page.url)["X-Page-Cache"] == "miss"
+    assert client.get("/datenschutz/")["X-Page-Cache"] == "miss"
+    assert not OrganisationSettings.objects.exists() and not RetentionSettings.objects.exists()
+    assert client.get(home_page.url)["X-Page-Cache"] == "hit"
+    assert client.get("/datenschutz/")["X-Page-Cache"] == "hit"
