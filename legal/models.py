@@ -248,8 +248,9 @@ DEFAULT_PRIVACY_INTRO = (
 DEFAULT_SERVER_LOGS = (
     "<p>Bei jedem Aufruf speichert der Webserver kurzzeitig technische Angaben: IP-Adresse, Datum und "
     "Uhrzeit, aufgerufene Adresse, Browser-Kennung und Statuscode. Wir brauchen sie, um die Website "
-    "sicher zu betreiben und Angriffe abzuwehren (Art. 6 Abs. 1 lit. f DSGVO). Die Protokolle werden "
-    "nach 14 Tagen gelöscht.</p>"
+    "sicher zu betreiben und Angriffe abzuwehren (Art. 6 Abs. 1 lit. f DSGVO). Empfänger ist unser "
+    "Hosting-Dienstleister, der die Server in unserem Auftrag betreibt (Art. 28 DSGVO). Die Protokolle "
+    "werden nach 14 Tagen gelöscht.</p>"
 )
 DEFAULT_EMAIL_DELIVERY = (
     "<p>Bestätigungen und Antworten verschicken wir über unseren E-Mail-Server. Dabei werden Ihre "
