@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from accessibility.models import AccessibilityFeedback
+from cms.core import organisation
 from cms.core.forms import store_once
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def editor_addresses(page):
     addresses = set(users.values_list("email", flat=True))
     if page.contact_id and page.contact.email:
         addresses.add(page.contact.email)
-    return sorted(addresses) or [settings.DEFAULT_FROM_EMAIL]
+    return sorted(addresses) or [organisation.current().reply_address]
 
 
 def receive_feedback(page, form):
@@ -52,7 +53,7 @@ def receive_feedback(page, form):
         send_mail(
             "Rückmeldung zur Barrierefreiheit",
             body,
-            settings.DEFAULT_FROM_EMAIL,
+            organisation.current().sender,
             editor_addresses(page),
             fail_silently=False,
         )

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.forms.models import construct_instance
 from django.utils import timezone
 
+from cms.core import organisation
 from cms.core.constants import FederalState
 from cms.core.filters import FilterForm, ListingFilterSet
 from cms.core.forms import MAX_LENGTH_MESSAGE, HoneypotMixin, SubmissionTokenMixin, honeypot_field, text_field
@@ -185,6 +186,7 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
     submitter_phone = forms.CharField(
         label="Ihre Telefonnummer (optional)",
         required=False,
+        help_text="Nur für schnelle Rückfragen zu Ihrer Meldung; ohne Telefonnummer fragen wir per E-Mail.",
         max_length=40,
         validators=[phone_validator],
         error_messages={"max_length": "Bitte höchstens %(limit_value)d Zeichen eingeben."},
@@ -195,10 +197,6 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
             "Ich bin damit einverstanden, dass das N3tzwerk Zukunft der Industrie meinen Namen, meine "
             "E-Mail-Adresse und meine Telefonnummer speichert, um diese Meldung zu bearbeiten und mich "
             "bei Rückfragen zu erreichen."
-        ),
-        help_text=(
-            "Diese Angaben werden nicht veröffentlicht. Sie können die Einwilligung jederzeit per E-Mail "
-            "an info@n3tzwerk.org widerrufen."
         ),
         error_messages={"required": "Ohne Ihre Einwilligung können wir die Meldung nicht speichern."},
     )
@@ -276,6 +274,11 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
         # The page editor may leave it empty (an organisation from the directory instead); a partner may not.
         self.fields["organiser_name"].required = True
         self.fields["organiser_name"].label = "Veranstalter"
+        # With the organisation's address (Einstellungen → Organisation).
+        self.fields["consent"].help_text = (
+            "Diese Angaben werden nicht veröffentlicht. Sie können die Einwilligung jederzeit per E-Mail "
+            f"an {organisation.current().reply_address} widerrufen."
+        )
         self.add_token_field()
 
     @property

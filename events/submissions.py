@@ -13,6 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cms.core import organisation
 from cms.core.forms import store_once
 from events.geocoding import fill_missing_location
 from events.models import EventSubmission
@@ -52,17 +53,19 @@ def send_confirmation(submission, request):
     """Mail the partner a confirmation; a failure is logged and loses nothing (it is all stored)."""
     page = submission.page
     index = page.get_parent().specific
+    org = organisation.current(request)
     context = {
         "submission": submission,
         "event": page,
         "index": index,
         "index_url": index.get_full_url(request),
+        "privacy_url": request.build_absolute_uri(org.privacy_url) if org.privacy_url else "",
     }
     try:
         send_mail(
             subject=" ".join(f"Ihre Meldung für die {index.title}: {page.title}".split()),
             message=render_to_string("events/email/submission_confirmation.txt", context),
-            from_email=None,
+            from_email=org.sender,
             recipient_list=[submission.email],
         )
     except Exception:

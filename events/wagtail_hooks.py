@@ -8,6 +8,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from cms.core import dashboard
 from events import views
 from events.models import EventIndexPage, EventSubmission
+from events.personal_data import EVENT_SUBMISSIONS
 
 
 @hooks.register("register_admin_urls")
@@ -98,3 +99,9 @@ dashboard.register(
     permission="events.view_eventsubmission",
     order=60,
 )
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """The submitters' contact data, for the legal app's purge and data requests."""
+    return [EVENT_SUBMISSIONS]

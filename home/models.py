@@ -53,6 +53,8 @@ class HomePage(SectionContactMixin, Page):
         "news.NewsIndexPage",
         "accessibility.AccessibilityStatementPage",
         "accessibility.EasyLanguageIndexPage",
+        "legal.ImpressumPage",
+        "legal.PrivacyPage",
     ]
     latest_news_count = 3
 

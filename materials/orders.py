@@ -6,10 +6,10 @@ sent, a failure is logged and recorded on the order, and the visitor still sees 
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from cms.core import organisation
 from cms.core.forms import store_once
 from materials.models import Order, OrderLine
 
@@ -39,10 +39,10 @@ def place_order(page, form):
 
 
 def contact_line(page):
-    """'info@n3tzwerk.org, Telefon 030 …' from the page's contact; the sender address without one."""
+    """'info@…, Telefon 030 …' from the page's contact; the organisation's address without one."""
     contact = page.contact if page is not None else None
     parts = [contact.email, f"Telefon {contact.phone}" if contact.phone else ""] if contact else []
-    return ", ".join(part for part in parts if part) or settings.DEFAULT_FROM_EMAIL
+    return ", ".join(part for part in parts if part) or organisation.current().reply_address
 
 
 def send_confirmation(order, page):
@@ -53,7 +53,7 @@ def send_confirmation(order, page):
     )
     subject = page.confirmation_subject if page is not None else "Ihre Bestellung"
     try:
-        send_mail(f"{subject} ({order.reference})", body, settings.DEFAULT_FROM_EMAIL, [order.email])
+        send_mail(f"{subject} ({order.reference})", body, organisation.current().sender, [order.email])
     except Exception as exc:  # any backend error: the order is stored, the mail can be resent by hand
         logger.exception("Bestätigung für Bestellung %s konnte nicht versendet werden", order.reference)
         order.confirmation_status = Order.ConfirmationStatus.FAILED

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "events",
     "materials",
     "accessibility",
+    "legal",  # Impressum, privacy page, organisation and retention settings, data requests
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -218,6 +219,8 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailcore.PageViewRestriction",  # making a page private or public again
     "wagtailcore.CollectionViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
+    "legal.OrganisationSettings",  # footer, Impressum, JSON-LD of every page
+    "legal.RetentionSettings",  # the periods on the privacy page
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -310,6 +313,7 @@ DEMO_LOADERS = [
     "materials.demo.load",  # below the Woche der Industrie of events
     "news.demo.load",
     "accessibility.demo.load",
+    "legal.demo.load",  # Impressum and privacy page, organisation settings (placeholders flagged)
     "search.demo.load",  # editors' recommendations, offered as "Häufig gesucht"
     "home.demo.link_focus_areas",  # last: links the focus areas to the sections built above
 ]
@@ -345,7 +349,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@n3tzwerk.org")
+# The site's e-mails are sent from the organisation's address (Einstellungen → Organisation,
+# cms/core/organisation.py); this one only while none is set.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # Public forms: per-client rate limit (cms/core/ratelimit.py; django-ratelimit on the default

@@ -67,7 +67,8 @@ def test_valid_order_is_stored_with_lines_and_confirmed_by_mail(client, order_pa
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["erika@example.org"]
-    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    # Without an address in the organisation settings: the organisation's name, DEFAULT_FROM_EMAIL.
+    assert message.from_email == f'"N3tzwerk Zukunft der Industrie e. V." <{settings.DEFAULT_FROM_EMAIL}>'
     assert order.reference in message.subject
     assert "5 × Plakat A1" in message.body and "1 × Roll-up" in message.body
     assert "Flyer" not in message.body
