@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "events",
     "materials",
     "accessibility",
+    "notifications",  # recipients of the team's e-mails about new reports, orders, feedback
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -295,6 +296,7 @@ DEMO_LOADERS = [
     "meetings.demo.load",  # with the demo documents
     "events.demo.load",
     "materials.demo.load",  # below the Woche der Industrie of events
+    "events.demo.load_current_week",  # after materials: the yearly action copies them along
     "news.demo.load",
     "accessibility.demo.load",
     "search.demo.load",  # editors' recommendations, offered as "Häufig gesucht"
