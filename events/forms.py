@@ -95,7 +95,9 @@ class EventFilterForm(FilterForm):
         days = week_days(index)
         if days:
             return days
-        return list(index.events().dates("start", "day", tzinfo=timezone.get_current_timezone()))[:31]
+        # datetimes(), not dates(): only it takes the time zone (dates() raised a TypeError here).
+        days = index.events().datetimes("start", "day", tzinfo=timezone.get_current_timezone())
+        return [moment.date() for moment in days[:31]]
 
     def clean_ort(self):
         value = "".join(ch for ch in self.cleaned_data["ort"] if ch.isprintable()).strip()
@@ -365,12 +367,16 @@ class EventCorrectionForm(EventSubmissionForm):
             del self.fields[name]
 
 
+# A date picker needs the ISO date, not the German one of the locale's input formats.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class NewWeekForm(forms.Form):
     """Year and days of the next Woche der Industrie (admin: "Neue Woche der Industrie anlegen")."""
 
     year = forms.IntegerField(label="Jahr", min_value=2016, max_value=2100)
-    week_start = forms.DateField(label="Erster Tag der Woche", widget=forms.DateInput(attrs={"type": "date"}))
-    week_end = forms.DateField(label="Letzter Tag der Woche", widget=forms.DateInput(attrs={"type": "date"}))
+    week_start = forms.DateField(label="Erster Tag der Woche", widget=ISO_DATE)
+    week_end = forms.DateField(label="Letzter Tag der Woche", widget=ISO_DATE)
 
     def clean(self):
         data = super().clean()
