@@ -33,7 +33,7 @@ class LinkError(Exception):
 
 
 def max_age():
-    return getattr(settings, "EVENT_LINK_MAX_AGE_DAYS", 120) * 24 * 60 * 60
+    return settings.EVENT_LINK_MAX_AGE_DAYS * 24 * 60 * 60
 
 
 def make_token(submission):

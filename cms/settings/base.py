@@ -256,6 +256,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Wagtail
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# How long the partner's personal link to a reported event works (events/selfservice.py).
+EVENT_LINK_MAX_AGE_DAYS = int(os.environ.get("EVENT_LINK_MAX_AGE_DAYS", "120"))
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]

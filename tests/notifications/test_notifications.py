@@ -106,3 +106,11 @@ def test_settings_page_in_the_admin(client, django_user_model):
     )
     assert response.status_code == 200
     assert "Neue Materialbestellungen" in response.content.decode()
+
+
+def test_the_reviewers_may_set_the_recipients(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("freigabe", "f@example.org", "x")
+    user.groups.add(Group.objects.get(name="Freigabe"))
+    assert user.has_perm("notifications.change_notificationsettings")
