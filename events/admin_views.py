@@ -18,11 +18,13 @@ from events.models import EventIndexPage, EventPage
 
 
 def source_week(user):
-    """The week to copy for ``user``: the latest one (live or not) whose parent they may add to."""
-    for week in EventIndexPage.objects.order_by("-year", "-week_start", "-pk"):
-        if week.get_parent().permissions_for_user(user).can_add_subpage():
-            return week
-        return None  # the latest week decides: no copying an older one by mistake
+    """The week to copy for ``user``: the latest one (live or not), if they may add pages next to it.
+
+    Only the latest: an older week is never copied by mistake (its year would exist already).
+    """
+    week = EventIndexPage.objects.order_by("-year", "-week_start", "-pk").first()
+    if week is not None and week.get_parent().permissions_for_user(user).can_add_subpage():
+        return week
     return None
 
 

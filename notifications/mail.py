@@ -23,7 +23,10 @@ def admin_url(path):
 
 
 def recipients(kind, fallback=()):
-    configured = NotificationSettings.load().recipients(kind)
+    # Read, never created here (``load()`` would write the row on a visitor's request: simultaneous
+    # first requests raced and stalled each other on SQLite). The admin creates it when opened.
+    stored = NotificationSettings.objects.order_by("pk").first()
+    configured = stored.recipients(kind) if stored is not None else []
     return configured or sorted(set(fallback)) or [settings.DEFAULT_FROM_EMAIL]
 
 
