@@ -77,6 +77,8 @@ class EventSubmissionAdmin(ModelAdmin):
 
     @staticmethod
     def status(obj):
+        if obj.cancelled_at:
+            return "abgesagt"  # by the partner, through the personal link (events/selfservice.py)
         return "veröffentlicht" if obj.page.live else "Entwurf"
 
 
@@ -88,7 +90,7 @@ modeladmin_register(EventSubmissionAdmin)
 
 def unreviewed_submissions(request):
     """Reported events that are not published yet (waiting in the review workflow or as drafts)."""
-    return EventSubmission.objects.filter(page__live=False).count()
+    return EventSubmission.objects.filter(page__live=False, cancelled_at__isnull=True).count()
 
 
 dashboard.register(

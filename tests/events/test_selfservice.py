@@ -183,3 +183,21 @@ def test_expired_link_gets_a_german_page(client, reported, monkeypatch):
     assert client.post(old + "absagen/").status_code == 410
     submission.page.refresh_from_db()
     assert submission.page.get_latest_revision() is not None
+
+
+def test_cancelled_reports_leave_the_dashboard_count_and_are_marked(client, reported, django_user_model):
+    from events.wagtail_hooks import EventSubmissionAdmin, unreviewed_submissions
+
+    submission, link = reported
+    assert unreviewed_submissions(None) == 1
+    client.post(link + "absagen/")
+    submission.refresh_from_db()
+    assert unreviewed_submissions(None) == 0
+    assert EventSubmissionAdmin.status(submission) == "abgesagt"
+
+
+def test_status_page_queries_are_bounded(client, reported):
+    from tests.support.queries import query_count
+
+    _submission, link = reported
+    assert query_count(client, link) <= 25
