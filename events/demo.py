@@ -173,8 +173,10 @@ def current_week_dates(today=None):
     return start.year, start, start + datetime.timedelta(days=8)
 
 
-def event_specs(week_start=WEEK_START, week_end=WEEK_END, count=EVENT_COUNT, seed=SEED):
-    """The week's events as dicts (deterministic: the same list on every run)."""
+def event_specs(week_start=WEEK_START, week_end=WEEK_END, count=None, seed=SEED):
+    """The week's events as dicts (deterministic: the same list on every run); ``count`` defaults to
+    ``EVENT_COUNT``, read at call time (the browser tests set it lower)."""
+    count = EVENT_COUNT if count is None else count
     rng = random.Random(seed)  # noqa: S311 - reproducible demo content, not security
     tz = timezone.get_default_timezone()
     kinds = list(KINDS)

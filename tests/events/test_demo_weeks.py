@@ -51,3 +51,11 @@ def test_demo_has_an_archive_and_an_open_current_week(client):
     home = BeautifulSoup(client.get("/").content, "html.parser")
     assert home.select_one("#event-week-heading").text.strip() == current.title
     assert "ist vorbei und steht hier als Archiv" in client.get(archive.url).content.decode()
+
+
+def test_event_count_is_read_when_the_events_are_made(monkeypatch):
+    """Regression: a default argument bound EVENT_COUNT at import, so the browser tests' smaller demo
+    (they set events.demo.EVENT_COUNT) got all 400 events."""
+    monkeypatch.setattr(demo, "EVENT_COUNT", 5)
+    assert len(demo.event_specs()) == 5
+    assert len(demo.event_specs(count=3)) == 3
