@@ -18,6 +18,9 @@ def register_csv_import_urls():
     return [
         path("veranstaltungen/import/", views.CsvImportView.as_view(), name="events_csv_import"),
         path("veranstaltungen/import/vorlage.csv", views.csv_template, name="events_csv_template"),
+        path(
+            "veranstaltungen/import/<int:pk>/", views.CsvImportJobView.as_view(), name="events_csv_import_job"
+        ),
         path("woche-der-industrie/neu/", admin_views.NewWeekView.as_view(), name="events_new_week"),
     ]
 

@@ -14,7 +14,7 @@ def distinct_nonces(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_submission_token_shared_postcode_validator'),
+        ('events', '0005_csv_import_job'),
     ]
 
     operations = [
