@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "materials",
     "accessibility",
     "legal",  # Impressum, privacy page, organisation and retention settings, data requests
+    "notifications",  # recipients of the team's e-mails about new reports, orders, feedback
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -269,6 +270,8 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 # Wagtail
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# How long the partner's personal link to a reported event works (events/selfservice.py).
+EVENT_LINK_MAX_AGE_DAYS = int(os.environ.get("EVENT_LINK_MAX_AGE_DAYS", "120"))
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs; the admin spells out umlauts (ä → ae …, cms/core/slugs.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -311,6 +314,7 @@ DEMO_LOADERS = [
     "meetings.demo.load",  # with the demo documents
     "events.demo.load",
     "materials.demo.load",  # below the Woche der Industrie of events
+    "events.demo.load_current_week",  # after materials: the yearly action copies them along
     "news.demo.load",
     "accessibility.demo.load",
     "legal.demo.load",  # Impressum and privacy page, organisation settings (placeholders flagged)
