@@ -5,6 +5,7 @@ partners' report) is in events/views.py, registered in each page's ``page_views`
 """
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -39,6 +40,15 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     per_page = models.PositiveSmallIntegerField(
         "Veranstaltungen pro Seite", default=25, validators=[MinValueValidator(10), MaxValueValidator(100)]
     )
+    archive_figures = models.CharField(
+        "Kennzahlen im Archiv",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Steht im Archiv statt der gezählten Veranstaltungen, z. B. „mehr als 370 Veranstaltungen“ "
+            "für eine Woche, deren Veranstaltungen nicht auf der Website stehen."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -47,6 +57,7 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
         FieldPanel("body"),
         FieldPanel("contact"),
         FieldPanel("per_page"),
+        FieldPanel("archive_figures"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
@@ -281,6 +292,10 @@ class EventSubmission(models.Model):
     confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
     # The one-time token of the filled-in form: a double click stores the report only once.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Part of the partner's signed link (events.selfservice): renewed when the link is used to change
+    # or cancel the event, so an old link no longer works.
+    access_nonce = models.UUIDField(default=uuid.uuid4, editable=False)
+    cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Meldung einer Veranstaltung"
@@ -297,3 +312,63 @@ def week_days(index):
         return []
     days = (index.week_end - index.week_start).days + 1
     return [index.week_start + datetime.timedelta(days=n) for n in range(min(days, 31))]
+
+
+class CsvImportJob(models.Model):
+    """One CSV import run by the worker (events/csv_import.py): its file, progress and per-row result."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Wartet auf den Start"
+        RUNNING = "running", "Läuft"
+        DONE = "done", "Abgeschlossen"
+        FAILED = "failed", "Fehlgeschlagen"
+
+    index = models.ForeignKey(
+        EventIndexPage, verbose_name="Woche der Industrie", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        "auth.User", verbose_name="Gestartet von", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField("Datei", max_length=255)
+    content = models.TextField("Inhalt der Datei", editable=False)
+    mode = models.CharField("Fehlerhafte Zeilen", max_length=10)
+    publish = models.BooleanField("Sofort veröffentlichen", default=False)
+    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField("Zeilen", default=0)
+    checked_rows = models.PositiveIntegerField("Geprüfte Zeilen", default=0)
+    imported_count = models.PositiveIntegerField("Importiert", default=0)
+    error_count = models.PositiveIntegerField("Fehlerhafte Zeilen", default=0)
+    submitted = models.BooleanField("Zur Freigabe eingereicht", default=False)
+    aborted = models.BooleanField("Abgebrochen (nicht alle Zeilen gültig)", default=False)
+    message = models.TextField("Meldung", blank=True)
+    # Per row: {"row": n, "title": "…", "page": id or null, "errors": [[column, message], …]}
+    rows = models.JSONField("Ergebnis je Zeile", default=list, blank=True)
+    ignored_columns = models.JSONField("Unbekannte Spalten", default=list, blank=True)
+    delimiter = models.CharField("Trennzeichen", max_length=1, blank=True)
+    created_at = models.DateTimeField("Hochgeladen am", auto_now_add=True)
+    started_at = models.DateTimeField("Begonnen am", null=True, blank=True)
+    finished_at = models.DateTimeField("Beendet am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "CSV-Import"
+        verbose_name_plural = "CSV-Importe"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+
+    @property
+    def finished(self):
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def saving(self):
+        """Every row is checked and the valid ones are being saved (in one transaction)."""
+        return self.status == self.Status.RUNNING and self.checked_rows >= self.total_rows
+
+    @property
+    def percent(self):
+        if self.finished or not self.total_rows:
+            return 100 if self.finished else 0
+        # Checking is most of the work before the bulk save; the last 10 % are the save.
+        return min(90, round(90 * self.checked_rows / self.total_rows))

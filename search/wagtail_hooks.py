@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.caching import invalidation
 from search import indexing
 from search.models import SearchSynonym
+from search.personal_data import SEARCH_LOG
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -35,3 +36,9 @@ def reindex_moved_documents(request, action_type, objects, action_class_instance
         return
     indexing.update_documents(objects)
     invalidation.invalidate("Dokumente in eine andere Sammlung verschoben")
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """The search terms report, for the legal app's purge and data requests."""
+    return [SEARCH_LOG]

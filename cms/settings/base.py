@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "events",
     "materials",
     "accessibility",
+    "legal",  # Impressum, privacy page, organisation and retention settings, data requests
+    "notifications",  # recipients of the team's e-mails about new reports, orders, feedback
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -216,6 +220,8 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailcore.PageViewRestriction",  # making a page private or public again
     "wagtailcore.CollectionViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
+    "legal.OrganisationSettings",  # footer, Impressum, JSON-LD of every page
+    "legal.RetentionSettings",  # the periods on the privacy page
     "search.SearchSynonym",  # applied to every search (search/synonyms.py)
 ]
 
@@ -249,14 +255,27 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (Wagtail 8 uses django-tasks). Immediate by default; a worker backend can
-# be configured per environment.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (Wagtail 8 uses django-tasks): the CSV import, the text of uploaded documents,
+# Wagtail's search and reference index updates. TASKS_BACKEND=database stores them in the database
+# (django-tasks-db) for the worker process (`make worker`, manage.py db_worker); "immediate" runs
+# each task at once in the process that enqueues it (default in dev and tests, production: database).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND muss {' oder '.join(TASKS_BACKENDS)} sein.")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# How long the partner's personal link to a reported event works (events/selfservice.py).
+EVENT_LINK_MAX_AGE_DAYS = int(os.environ.get("EVENT_LINK_MAX_AGE_DAYS", "120"))
 WAGTAIL_I18N_ENABLED = False
+# ASCII slugs; the admin spells out umlauts (ä → ae …, cms/core/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -296,8 +315,10 @@ DEMO_LOADERS = [
     "meetings.demo.load",  # with the demo documents
     "events.demo.load",
     "materials.demo.load",  # below the Woche der Industrie of events
+    "events.demo.load_current_week",  # after materials: the yearly action copies them along
     "news.demo.load",
     "accessibility.demo.load",
+    "legal.demo.load",  # Impressum and privacy page, organisation settings (placeholders flagged)
     "search.demo.load",  # editors' recommendations, offered as "Häufig gesucht"
     "home.demo.link_focus_areas",  # last: links the focus areas to the sections built above
 ]
@@ -333,7 +354,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@n3tzwerk.org")
+# The site's e-mails are sent from the organisation's address (Einstellungen → Organisation,
+# cms/core/organisation.py); this one only while none is set.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # Public forms: per-client rate limit (cms/core/ratelimit.py; django-ratelimit on the default
