@@ -92,7 +92,7 @@ backup: install ## Back up the database (DATABASE_URL) and the media (MEDIA_ROOT
 restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and the media storage
 	$(BACKUP_SETTINGS) $(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
 
-screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
+screenshots: install ## Browser tests writing PNGs of each page type (1280 and 375 px wide) to screenshots/
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
 
 BENCH_SITE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/site_bench

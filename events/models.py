@@ -75,9 +75,10 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
             .order_by("start", "title")
         )
 
-    def totals(self):
-        """{"events": n, "states": n, "cities": n} computed from the published events (one query)."""
-        return self.events().aggregate(
+    def totals(self, events=None):
+        """{"events": n, "states": n, "cities": n} computed from the published events, or from the
+        filtered ``events`` (one query)."""
+        return (self.events() if events is None else events).aggregate(
             events=Count("pk"),
             states=Count("federal_state", distinct=True),
             cities=Count("city", distinct=True),
@@ -253,6 +254,13 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     @property
     def address_line(self):
         return ", ".join(part for part in (self.street, f"{self.postcode} {self.city}".strip()) if part)
+
+    @property
+    def is_past(self):
+        """Over: its end (or, without one, its start) has passed. Cached pages hold this at most
+        PAGE_CACHE_SECONDS, like everything that depends on the time."""
+        moment = self.end or self.start
+        return bool(moment) and moment < timezone.now()
 
     @cached_property
     def is_multi_day(self):
