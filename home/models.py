@@ -24,11 +24,21 @@ class HomePage(SectionContactMixin, Page):
         blank=True,
         default="Die Woche der Industrie 2016 in Zahlen",
     )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Bild der Startseite",
+        help_text="Groß neben der Einleitung; den Bildausschnitt bestimmt der Fokuspunkt des Bildes.",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BodyBlock(), verbose_name="Weitere Inhalte", blank=True, use_json_field=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("hero_image"),
         InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
         MultiFieldPanel(
             [FieldPanel("key_figures_heading"), InlinePanel("key_figures", label="Kennzahl", max_num=6)],
