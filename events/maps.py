@@ -144,3 +144,21 @@ def event_map(index, request, form, events):
         "unplaced": events.count() - len(rows),
         "attribution": maps.attribution(),
     }
+
+
+def place_map(event):
+    """The small map of an event page: its state, zoomed, with the event's place; None without
+    coordinates."""
+    if event.latitude is None or event.longitude is None:
+        return None
+    box = maps.view_box(event.federal_state)
+    x, y = maps.project(event.latitude, event.longitude)
+    paths = maps.state_paths()
+    return {
+        "view_box": " ".join(_num(value) for value in box),
+        "stroke": _num(box[2] / maps.WIDTH, 2),
+        "states": [{"path": paths[code], "selected": code == event.federal_state} for code in paths],
+        "left": _num((x - box[0]) / box[2] * 100, 2),
+        "top": _num((y - box[1]) / box[3] * 100, 2),
+        "state": STATE_NAMES.get(event.federal_state, ""),
+    }

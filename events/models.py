@@ -271,8 +271,11 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
         return event_schema(self, request)
 
     def get_context(self, request, *args, **kwargs):
+        from events.maps import place_map  # the map module reads the regions app's pages
+
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific if self.pk else None
+        context["place_map"] = place_map(self)
         return context
 
     @path("")

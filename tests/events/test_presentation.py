@@ -73,3 +73,19 @@ def test_filtered_list_shows_filtered_totals(client, index):
     assert soup_of(client, index.url, land="SN").select_one(".event-totals").get_text(strip=True) == (
         "1 Veranstaltung in 1 Land"
     )
+
+
+def test_an_event_page_shows_its_place_on_a_small_map(client, index):
+    event = EventPageFactory(parent=index)  # Köln, NW
+    soup = soup_of(client, event.url)
+    figure = soup.select_one("figure.event-place-map")
+    assert "Lage: Köln in Nordrhein-Westfalen" in figure.figcaption.get_text(" ", strip=True)
+    assert figure.find("a")["href"] == index.url + "karte/?land=NW"
+    assert len(figure.select("path.is-selected")) == 1
+    place = figure.select_one(".event-map__layer svg")
+    assert 0 < float(place["x"][:-1]) < 100 and 0 < float(place["y"][:-1]) < 100
+
+
+def test_an_event_without_coordinates_has_no_map(client, index):
+    event = EventPageFactory(parent=index, latitude=None, longitude=None)
+    assert soup_of(client, event.url).select_one("figure.event-place-map") is None
