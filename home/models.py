@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
+from cms.core.models import Organisation
 from cms.core.models.mixins import SectionContactMixin
 from events.models import EventIndexPage
 from meetings.models import MeetingPage
@@ -91,7 +92,19 @@ class HomePage(SectionContactMixin, Page):
         )
         news_index = self.news_index
         context["latest_news"] = news_index.get_news()[: self.latest_news_count] if news_index else []
+        context["partners"] = self.partners()
         return context
+
+    partner_count = 12
+
+    def partners(self):
+        """The organisations in the alliance's work (the partner strip), without the association
+        itself (the organisation of the home page's contact): logos where given, else a text mark."""
+        organisations = Organisation.objects.select_related("logo").order_by("name")
+        own = self.contact.organisation_id if self.contact_id and self.contact else None
+        if own:
+            organisations = organisations.exclude(pk=own)
+        return list(organisations[: self.partner_count])
 
 
 class FocusArea(Orderable):

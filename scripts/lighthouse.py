@@ -106,8 +106,20 @@ def lighthouse(url, report):
         "LCP": audits["largest-contentful-paint"]["displayValue"],
         "CLS": audits["cumulative-layout-shift"]["displayValue"],
         "TBT": audits["total-blocking-time"]["displayValue"],
-        "Gewicht": audits["total-byte-weight"]["displayValue"],
+        "Gewicht": f"{audits['total-byte-weight']['numericValue'] / 1024:.0f} KiB",
     }
+    # What cost points: the audits of each category that did not pass.
+    failed = sorted(
+        {
+            audits[ref["id"]]["title"]
+            for key in CATEGORIES
+            for ref in data["categories"][key]["auditRefs"]
+            if ref.get("weight")
+            and audits[ref["id"]].get("score") is not None
+            and audits[ref["id"]]["score"] < 1
+        }
+    )
+    metrics["failed"] = failed
     return scores, metrics
 
 
@@ -157,6 +169,10 @@ def write(rows):
             f"| {label} | `{path}` | {' | '.join(cells)} | {metrics['LCP']} | {metrics['CLS']} | "
             f"{metrics['TBT']} | {metrics['Gewicht']} |"
         )
+    failed = [(label, metrics["failed"]) for label, _path, _scores, metrics in rows if metrics["failed"]]
+    if failed:
+        lines += ["", "Nicht bestandene Prüfungen:", ""]
+        lines += [f"- {label}: {'; '.join(titles)}" for label, titles in failed]
     below = [
         (label, key, scores[key])
         for label, _path, scores, _m in rows
