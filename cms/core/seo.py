@@ -18,7 +18,8 @@ from django.utils.text import Truncator
 
 SHARE_RENDITION = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "img/share.png"
-DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "recommendation")
+# "description": an event's text (Lighthouse: an event page without a meta description lost SEO points).
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser", "recommendation", "description")
 
 ORGANISATION = {
     "name": "N3tzwerk Zukunft der Industrie e. V.",

@@ -89,3 +89,9 @@ def test_an_event_page_shows_its_place_on_a_small_map(client, index):
 def test_an_event_without_coordinates_has_no_map(client, index):
     event = EventPageFactory(parent=index, latitude=None, longitude=None)
     assert soup_of(client, event.url).select_one("figure.event-place-map") is None
+
+
+def test_an_event_page_has_a_meta_description_from_its_text(client, index):
+    event = EventPageFactory(parent=index, description="Ein Rundgang durch die Fertigung.")
+    meta = soup_of(client, event.url).find("meta", attrs={"name": "description"})
+    assert meta["content"] == "Ein Rundgang durch die Fertigung."
