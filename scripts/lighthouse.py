@@ -171,7 +171,7 @@ def write(rows):
         )
     failed = [(label, metrics["failed"]) for label, _path, _scores, metrics in rows if metrics["failed"]]
     if failed:
-        lines += ["", "Nicht bestandene Prüfungen:", ""]
+        lines += ["", "Prüfungen ohne volle Punktzahl (auch Messwerte knapp unter 100):", ""]
         lines += [f"- {label}: {'; '.join(titles)}" for label, titles in failed]
     below = [
         (label, key, scores[key])
