@@ -1,6 +1,7 @@
 """BITV 2.0 pages: the accessibility statement with its feedback form, and the Leichte Sprache section.
 
-The pages describe content; the feedback form's views are in accessibility/views.py.
+The pages describe content; the feedback form's views are in accessibility/views.py, registered in the
+statement page's ``page_views`` (cms.core.pageviews).
 """
 
 import datetime
@@ -13,7 +14,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
+from cms.core.pageviews import PageViews
 
 EASY_LANGUAGE_TEMPLATE = "accessibility/easy_language_page.html"
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
@@ -44,7 +47,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
 
     intro = RichTextField(
         "Einleitung",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default=(
             "<p>Wir sind bemüht, unsere Website im Einklang mit dem Behindertengleichstellungsgesetz (BGG) "
@@ -75,7 +78,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
     )
     feedback_intro = RichTextField(
         "Text zum Feedback",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default=(
             "<p>Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in einer anderen Form? "
@@ -86,7 +89,7 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
     enforcement = RichTextField("Schlichtungsverfahren", features=TEXT_FEATURES, default=DEFAULT_ENFORCEMENT)
     thank_you_text = RichTextField(
         "Text nach dem Absenden",
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         default="<p>Vielen Dank für Ihre Rückmeldung. Die Redaktion kümmert sich darum.</p>",
     )
@@ -120,19 +123,15 @@ class AccessibilityStatementPage(RoutablePageMixin, SectionContactMixin, Page):
         verbose_name = "Erklärung zur Barrierefreiheit"
         verbose_name_plural = "Erklärungen zur Barrierefreiheit"
 
-    # Wagtail calls page methods for a page's URLs while the views import these models: each route
-    # imports the views when it is called, the one import cycle the framework imposes.
+    page_views = PageViews()
+
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from accessibility import views  # called by Wagtail; the views import this module (see above)
-
-        return views.statement(request, self)
+        return self.page_views("statement", request, self)
 
     @path("danke/", name="thanks")
     def thanks_view(self, request):
-        from accessibility import views  # called by Wagtail; the views import this module (see above)
-
-        return views.thanks(request, self)
+        return self.page_views("thanks", request, self)
 
 
 class AccessibilityFeedback(models.Model):

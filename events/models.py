@@ -1,10 +1,7 @@
 """Woche der Industrie: one index page per year's week, and the partners' events in it.
 
 The pages describe content; what they answer to a request (the filtered list, map and calendar, the
-partners' report) is in events/views.py. Wagtail calls page methods for a page's URLs (``get_context``,
-the ``@path`` routes) while the views import these models: each such method imports the views when it
-is called, the one import cycle the framework imposes (the import-linter contracts in pyproject.toml
-allow exactly these imports and no other).
+partners' report) is in events/views.py, registered in each page's ``page_views`` (cms.core.pageviews).
 """
 
 import datetime
@@ -24,6 +21,7 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
+from cms.core.pageviews import PageViews
 from cms.core.validators import postcode_validator
 from events.calendar import event_calendar_response, event_schema
 
@@ -55,6 +53,7 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage", "materials.MaterialsPage", "materials.OrderPage"]
     search_kind = "page"
+    page_views = PageViews()
 
     class Meta:
         verbose_name = "Woche der Industrie"
@@ -87,10 +86,8 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     def get_context(self, request, *args, map_view=False, **kwargs):
         """The list view's context: one page of the filtered events; with ``map_view`` the map of all
         of them instead (events.views.week_context)."""
-        from events import views  # called by Wagtail; the views import this module (docstring)
-
         context = super().get_context(request, *args, **kwargs)
-        return views.week_context(self, request, context, map_view=map_view)
+        return self.page_views("context", self, request, context, map_view=map_view)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -107,21 +104,15 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
 
     @path("anmelden/", name="submit")
     def submit_view(self, request):
-        from events import views  # called by Wagtail; the views import this module (docstring)
-
-        return views.submit(request, self)
+        return self.page_views("submit", request, self)
 
     @path("anmelden/danke/", name="submit_thanks")
     def submit_thanks_view(self, request):
-        from events import views  # called by Wagtail; the views import this module (docstring)
-
-        return views.submit_thanks(request, self)
+        return self.page_views("submit_thanks", request, self)
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):
-        from events import views  # called by Wagtail; the views import this module (docstring)
-
-        return views.week_calendar(request, self)
+        return self.page_views("calendar", request, self)
 
 
 class EventPage(RoutablePageMixin, GeoLocationMixin, Page):

@@ -201,6 +201,7 @@ def filtered(index, request):
     return form, form.filter(index.events())
 
 
+@EventIndexPage.page_views.register("context")
 def week_context(index, request, context, *, map_view=False):
     """The list view's context: one page of the filtered events; with ``map_view`` the map of all
     of them instead."""
@@ -222,6 +223,7 @@ def week_context(index, request, context, *, map_view=False):
     return context
 
 
+@EventIndexPage.page_views.register("calendar")
 def week_calendar(request, index):
     """The filtered events of the week as an iCalendar feed."""
     _form, events = filtered(index, request)
@@ -233,6 +235,7 @@ def _render(index, request, template, **context):
     return TemplateResponse(request, template, context)
 
 
+@EventIndexPage.page_views.register("submit")
 def submit(request, index):
     """The partners' report (events.forms.EventSubmissionForm); a valid one is stored by
     events.submissions and answered with a redirect to the thank-you page."""
@@ -260,5 +263,6 @@ def submit(request, index):
     )
 
 
+@EventIndexPage.page_views.register("submit_thanks")
 def submit_thanks(request, index):
     return _render(index, request, "events/event_submit_thanks.html")

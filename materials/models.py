@@ -1,6 +1,7 @@
 """Materials of the Woche der Industrie: free downloads, the order catalogue and the orders.
 
-The pages describe content; the order form's views are in materials/views.py.
+The pages describe content; the order form's views are in materials/views.py, registered in the
+order page's ``page_views`` (cms.core.pageviews).
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,6 +17,7 @@ from wagtail.search import index
 
 from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
+from cms.core.pageviews import PageViews
 from cms.core.validators import postcode_validator
 from materials.panels import OrderLinesPanel
 
@@ -212,19 +214,15 @@ class OrderPage(RoutablePageMixin, Page):
     def catalogue():
         return list(OrderCatalogueItem.objects.filter(is_active=True).select_related("image"))
 
-    # Wagtail calls page methods for a page's URLs while the views import these models: each route
-    # imports the views when it is called, the one import cycle the framework imposes.
+    page_views = PageViews()
+
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from materials import views  # called by Wagtail; the views import this module (see above)
-
-        return views.order(request, self)
+        return self.page_views("order", request, self)
 
     @path("danke/", name="thanks")
     def thanks_view(self, request):
-        from materials import views  # called by Wagtail; the views import this module (see above)
-
-        return views.thanks(request, self)
+        return self.page_views("thanks", request, self)
 
 
 class Order(models.Model):

@@ -3,12 +3,13 @@ materials/orders.py) and the thank-you page. OrderPage's routes call them."""
 
 from cms.core.forms import handle_post
 from materials.forms import OrderForm
-from materials.models import Order
+from materials.models import Order, OrderPage
 from materials.orders import place_order
 
 SESSION_KEY = "materials_last_order"
 
 
+@OrderPage.page_views.register("order")
 def order(request, page):
     """The empty form (GET) or the order it sends (POST)."""
     items = page.catalogue()
@@ -32,6 +33,7 @@ def order(request, page):
     )
 
 
+@OrderPage.page_views.register("thanks")
 def thanks(request, page):
     """The thank-you page with the order this visitor just sent (from the session)."""
     order_id = request.session.get(SESSION_KEY)

@@ -1,9 +1,20 @@
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cms.core.filters import FilterForm, FormFilterSet
 
-class YearFilterForm(forms.Form):
+
+class YearFilter(FormFilterSet):
+    """What the field of ``YearFilterForm`` narrows the reports to."""
+
+    jahr = django_filters.NumberFilter(field_name="date", lookup_expr="year")
+
+
+class YearFilterForm(FilterForm):
     """The year filter of the meeting reports. Bad values give a German message, never a 500."""
+
+    filterset = YearFilter
 
     jahr = forms.CharField(label="Jahr", required=False, strip=True, widget=forms.Select)
 

@@ -14,6 +14,7 @@ from cms.core import feeds
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
 from cms.core.models.mixins import SectionContactMixin
+from cms.core.pageviews import PageViews
 from meetings.feeds import MeetingReportFeed, forum_calendar_response
 
 
@@ -34,6 +35,7 @@ class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
     per_page = 12
     feed_class = MeetingReportFeed
     feed_title = "Berichte der Treffen"
+    page_views = PageViews()
 
     class Meta:
         verbose_name = "Übersicht Treffen"
@@ -41,12 +43,8 @@ class MeetingIndexPage(feeds.ListingFeedsMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         """One page of the reports, filtered by year (meetings.views.reports_context)."""
-        # Wagtail asks the page for its context while the views import these models: the views are
-        # imported when it is called, the one import cycle the framework imposes.
-        from meetings import views
-
         context = super().get_context(request, *args, **kwargs)
-        return views.reports_context(self, request, context)
+        return self.page_views("context", self, request, context)
 
     def get_reports(self):
         return MeetingPage.objects.child_of(self).live().public().order_by("-date", "-pk")

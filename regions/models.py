@@ -12,6 +12,7 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES, FederalState
 from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
+from cms.core.pageviews import PageViews
 from meetings.models import MeetingPage
 
 
@@ -135,6 +136,7 @@ class InitiativeIndexPage(Page):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["regions.InitiativePage"]
+    page_views = PageViews()
 
     class Meta:
         verbose_name = "Verzeichnis der Initiativen"
@@ -142,12 +144,8 @@ class InitiativeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """One page of the filtered directory (regions.views.directory_context)."""
-        # Wagtail asks the page for its context while the views import these models: the views are
-        # imported when it is called, the one import cycle the framework imposes.
-        from regions import views
-
         context = super().get_context(request, *args, **kwargs)
-        return views.directory_context(self, request, context)
+        return self.page_views("context", self, request, context)
 
 
 class InitiativePage(SectionContactMixin, Page):

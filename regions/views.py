@@ -5,9 +5,10 @@ from django.db.models import Prefetch
 
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
 from regions.forms import InitiativeFilterForm
-from regions.models import InitiativePage, RegionPage
+from regions.models import InitiativeIndexPage, InitiativePage, RegionPage
 
 
+@InitiativeIndexPage.page_views.register("context")
 def directory_context(page, request, context):
     """One page of the initiatives under ``page`` that the (valid) filters let through."""
     form = InitiativeFilterForm(request.GET or None)
