@@ -24,6 +24,7 @@ from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pageviews import PageViews
 from cms.core.validators import postcode_validator
 from events.calendar import event_calendar_response, event_schema
+from events.maps import place_map
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -262,8 +263,6 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
         return event_schema(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from events.maps import place_map  # the map module reads the regions app's pages
-
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific if self.pk else None
         context["place_map"] = place_map(self)
