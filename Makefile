@@ -48,13 +48,17 @@ run: setup ## Set everything up and serve the site on 127.0.0.1:$(PORT) (SQLite 
 
 PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
 
-serve: install ## Production server: gunicorn (cms/gunicorn.conf.py) on DATABASE_URL + REDIS_URL; needs SECRET_KEY
+serve: install ## Production server: gunicorn (cms/gunicorn.conf.py) on DATABASE_URL + REDIS_URL; needs SECRET_KEY; run `make worker` beside it
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY muss gesetzt sein (z. B. export SECRET_KEY=…)."; exit 1; }
 	@test -n "$$DATABASE_URL" || echo "Hinweis: DATABASE_URL ist nicht gesetzt, die Seite läuft auf SQLite."
 	@test -n "$$REDIS_URL" || echo "Hinweis: REDIS_URL ist nicht gesetzt, jeder Prozess hat einen eigenen Cache."
+	@echo "Hintergrundaufgaben (CSV-Import, Texterkennung, Suchindex) führt 'make worker' aus – daneben starten."
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(PROD) $(BIN)/python manage.py migrate --noinput
 	$(PROD) exec $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+
+worker: install ## Background worker for the tasks in the database (CSV import, document text, search index); beside `make serve`
+	$(PROD) exec $(BIN)/python manage.py db_worker --interval 1
 
 lint: install ## ruff lint and format check, import contracts (pyproject.toml [tool.importlinter])
 	$(BIN)/ruff check .
@@ -74,6 +78,9 @@ publish-scheduled: install ## Publish/unpublish pages whose go-live or expiry ti
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 
 BENCH_SEARCH_ARGS ?=
+
+bench-import: install ## Times 1,000 CSV rows (published and as drafts) and the demo load on a fresh SQLite DB -> docs/benchmarks/import.md
+	$(BIN)/python scripts/bench_import.py
 
 bench-search: install ## Search benchmark on PostgreSQL (1,000/10,000 pages) -> docs/benchmarks/search.md (BENCH_SEARCH_ARGS=--keep reuses the filled databases)
 	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python scripts/bench_search.py $(BENCH_SEARCH_ARGS)
@@ -110,5 +117,5 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install lock upgrade setup run serve lint check test format bench bench-search publish-scheduled
+.PHONY: help install lock upgrade setup run serve worker lint check test format bench bench-search bench-import publish-scheduled
 .PHONY: backup restore soak screenshots lighthouse

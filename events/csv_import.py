@@ -6,6 +6,11 @@ errors are reported per row (numbered as in a spreadsheet: the header is row 1) 
 Either all valid rows are imported, or, in "all or nothing" mode, nothing unless every row is
 valid. The import runs in one transaction: it never leaves half a file behind.
 
+In the admin the import is a background job (``CsvImportJob``, run by the task in events/tasks.py
+in the worker): ``create_job`` reads the file at once (a file that cannot be read at all is
+refused in the form), ``run_job`` checks the rows, counting the progress, writes the valid ones in
+bulk (cms.core.bulk: the search index is updated once at the end) and stores the result per row.
+
 Publishing at once needs the right to publish under the week (``may_publish``), as in the page
 editor; everyone else imports drafts that are submitted to the week's moderation workflow (the
 two-step review), like the partners' reports.
@@ -22,14 +27,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from cms.core.bulk import submit_for_moderation
 from cms.core.constants import FederalState
-from events.models import EventPage
-from events.pages import add_event, event_errors
+from events.models import CsvImportJob, EventPage
+from events.pages import add_events, event_errors
 
 logger = logging.getLogger("cms.events")
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 1000  # measured: about 0.1 s per draft, 0.2 s per published event (SQLite)
+MAX_ROWS = 1000  # docs/benchmarks/import.md: the time for 1,000 rows
+PROGRESS_EVERY = 25  # rows between two progress updates of a job
 MODE_VALID_ROWS = "valid"
 MODE_ALL_OR_NOTHING = "all"
 DATETIME_FORMATS = [
@@ -147,6 +154,11 @@ CHOICES = {
 }
 
 
+def german_number(number):
+    """1000 -> "1.000" (thousands with a dot; only the number, never the text around it)."""
+    return f"{number:,}".replace(",", ".")
+
+
 class CsvFileError(Exception):
     """The file as a whole cannot be imported; the message says why, in German."""
 
@@ -191,6 +203,11 @@ class ImportResult:
 
 def read_rows(uploaded):
     """The data rows of the uploaded file: ([Row], ignored column headers, delimiter)."""
+    return parse_text(decode_upload(uploaded))
+
+
+def decode_upload(uploaded):
+    """The text of the uploaded file; CsvFileError if it is too big, empty or no UTF-8 text."""
     if uploaded.size > MAX_BYTES:
         raise CsvFileError(
             f"Die Datei ist zu groß ({uploaded.size / 1024 / 1024:.1f} MB). "
@@ -213,6 +230,13 @@ def read_rows(uploaded):
             f"Die Datei ist nicht UTF-8-kodiert (unlesbares Zeichen an Byte {error.start + 1}). "
             "Bitte speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“."
         ) from error
+    if not text.strip():
+        raise CsvFileError("Die Datei ist leer.")
+    return text
+
+
+def parse_text(text):
+    """The data rows of a CSV text: ([Row], ignored column headers, delimiter)."""
     header_line = text.lstrip().splitlines()[0]
     delimiter = ";" if header_line.count(";") >= header_line.count(",") else ","
     try:
@@ -257,9 +281,7 @@ def read_rows(uploaded):
         rows.append(row)
         if len(rows) > MAX_ROWS:
             raise CsvFileError(
-                f"Die Datei hat mehr als {MAX_ROWS:,} Veranstaltungen; bitte teilen Sie sie auf.".replace(
-                    ",", "."
-                )
+                f"Die Datei hat mehr als {german_number(MAX_ROWS)} Veranstaltungen; bitte teilen Sie sie auf."
             )
     if not rows:
         raise CsvFileError("Die Datei enthält nur die Kopfzeile, aber keine Veranstaltungen.")
@@ -327,14 +349,16 @@ def _convert(column, value):
     return _parse_decimal(value)
 
 
-def validate_rows(index, rows):
-    """Convert and validate each row; a valid row gets an unsaved ``page``."""
+def validate_rows(index, rows, progress=None):
+    """Convert and validate each row; a valid row gets an unsaved ``page``.
+
+    ``progress(rows checked)`` is called every PROGRESS_EVERY rows and at the end."""
     existing = {
         (title.casefold(), start)
         for title, start in EventPage.objects.child_of(index).values_list("title", "start")
     }
     in_file = {}
-    for row in rows:
+    for position, row in enumerate(rows, start=1):
         values = {}
         for name, value in row.cells.items():
             column = COLUMN_BY_FIELD[name]
@@ -372,6 +396,8 @@ def validate_rows(index, rows):
                 in_file[key] = row.number
         if not row.errors:
             row.page = page
+        if progress and (position % PROGRESS_EVERY == 0 or position == len(rows)):
+            progress(position)
     return rows
 
 
@@ -387,7 +413,7 @@ def may_publish(user, index):
 
 
 def import_events(index, uploaded, *, mode, publish, user=None):
-    """Read, validate and (as far as ``mode`` allows) import the file. Raises CsvFileError.
+    """Read, validate and (as far as ``mode`` allows) import the file at once. Raises CsvFileError.
 
     ``publish`` without the right to publish raises PermissionDenied before anything is read; a
     user without that right gets drafts that are submitted to the page's workflow.
@@ -395,34 +421,115 @@ def import_events(index, uploaded, *, mode, publish, user=None):
     if publish and not may_publish(user, index):
         raise PermissionDenied(PUBLISH_REFUSED)
     rows, ignored, delimiter = read_rows(uploaded)
-    result = ImportResult(validate_rows(index, rows), ignored, delimiter)
+    return _import_rows(index, rows, ignored, delimiter, mode=mode, publish=publish, user=user)
+
+
+def _import_rows(index, rows, ignored, delimiter, *, mode, publish, user, progress=None):
+    result = ImportResult(validate_rows(index, rows, progress), ignored, delimiter)
     if mode == MODE_ALL_OR_NOTHING and result.invalid_rows:
         result.aborted = True
         return result
     submit = not publish and not may_publish(user, index)
-    row = None
+    valid = result.valid_rows
     try:
         with transaction.atomic():
-            for row in result.valid_rows:
-                page = add_event(index, row.page, publish=publish, user=user)
-                if submit:
-                    result.submitted = _submit_for_review(page, user) or result.submitted
-                result.imported.append(page)
+            pages = add_events(index, [row.page for row in valid], publish=publish, user=user)
+            if submit:
+                result.submitted = submit_for_moderation(pages, user=user)
+            result.imported = pages
     except Exception:
-        logger.exception("CSV import into %s failed at row %s", index.pk, row.number if row else "-")
+        logger.exception("CSV import into %s failed", index.pk)
+        for row in valid:
+            row.page = None
         result.imported = []
         result.submitted = False
         result.failure = (
-            f"Beim Speichern von Zeile {row.number if row else '–'} ist ein unerwarteter Fehler "
-            "aufgetreten. Es wurde nichts importiert."
+            "Beim Speichern ist ein unerwarteter Fehler aufgetreten. Es wurde nichts importiert; "
+            "bitte versuchen Sie es noch einmal oder wenden Sie sich an die Technik."
         )
     return result
 
 
-def _submit_for_review(page, user):
-    """Start the page's moderation workflow (as "Zur Freigabe einreichen" does); False if it has none."""
-    workflow = page.get_workflow()
-    if workflow is None:
-        return False
-    workflow.start(page, user=user)
-    return True
+def create_job(index, uploaded, *, mode, publish, user):
+    """Read the file (CsvFileError if it cannot be read at all) and store it as a queued job
+    (events.tasks.start_csv_import enqueues it)."""
+    if publish and not may_publish(user, index):
+        raise PermissionDenied(PUBLISH_REFUSED)
+    text = decode_upload(uploaded)
+    rows, _ignored, _delimiter = parse_text(text)
+    job = CsvImportJob.objects.create(
+        index=index,
+        user=user,
+        file_name=uploaded.name[:255],
+        content=text,
+        mode=mode,
+        publish=publish,
+        total_rows=len(rows),
+    )
+    return job
+
+
+def run_job(job_id):
+    """Run a queued job: check the rows (counting), import, store the result per row."""
+    job = CsvImportJob.objects.select_related("index", "user").filter(pk=job_id).first()
+    if job is None or job.finished:
+        return None
+    CsvImportJob.objects.filter(pk=job.pk).update(
+        status=CsvImportJob.Status.RUNNING, started_at=timezone.now(), checked_rows=0
+    )
+    index = job.index.specific
+    try:
+        if job.publish and not may_publish(job.user, index):
+            raise CsvFileError(PUBLISH_REFUSED)
+        rows, ignored, delimiter = parse_text(job.content)
+        result = _import_rows(
+            index,
+            rows,
+            ignored,
+            delimiter,
+            mode=job.mode,
+            publish=job.publish,
+            user=job.user,
+            progress=lambda done: CsvImportJob.objects.filter(pk=job.pk).update(checked_rows=done),
+        )
+    except CsvFileError as error:
+        _finish(job, status=CsvImportJob.Status.FAILED, message=str(error))
+        return job.status
+    except Exception:
+        logger.exception("CSV-Import %s ist fehlgeschlagen.", job.pk)
+        _finish(
+            job,
+            status=CsvImportJob.Status.FAILED,
+            message="Ein unerwarteter Fehler ist aufgetreten. Es wurde nichts importiert.",
+        )
+        return job.status
+    _finish(
+        job,
+        status=CsvImportJob.Status.FAILED if result.failure else CsvImportJob.Status.DONE,
+        message=result.failure,
+        total_rows=len(result.rows),
+        checked_rows=len(result.rows),
+        imported_count=len(result.imported),
+        error_count=len(result.invalid_rows),
+        submitted=result.submitted,
+        aborted=result.aborted,
+        ignored_columns=result.ignored_columns,
+        delimiter=result.delimiter,
+        rows=[
+            {
+                "row": row.number,
+                "title": row.cells.get("title", "")[:255],
+                "page": row.page.pk if row.page is not None and row.page.pk else None,
+                "errors": [list(error) for error in row.errors],
+            }
+            for row in result.rows
+        ],
+    )
+    return job.status
+
+
+def _finish(job, **values):
+    for name, value in values.items():
+        setattr(job, name, value)
+    job.finished_at = timezone.now()
+    job.save(update_fields=[*values, "finished_at"])

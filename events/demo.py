@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cms.core.bulk import add_children
 from cms.core.demo import snippets, utils
 from events.models import EventIndexPage, EventPage
 from home.demo import get_home_page
@@ -220,31 +221,36 @@ def ensure_index(log, home):
 
 
 def load(log):
-    """The index page of the week and its events (created live in one pass, without revisions)."""
+    """The index page of the week and its events (created live in one pass, see write_events)."""
     home = get_home_page()
     if home is None:
         return
     index = ensure_index(log, home)
+    write_events(log, index, event_specs())
+
+
+def write_events(log, index, specs):
+    """Create the events of ``specs`` (dicts as from event_specs) under ``index`` that are missing.
+
+    Live, in bulk (cms.core.bulk.add_children: one revision each, the search updated once at the end).
+    """
     existing = set(index.get_children().values_list("slug", flat=True))
-    now = timezone.now()
     special = {
         "andernach": snippets.organisation(log, "rasselstein"),
         "köln": snippets.organisation(log, "ihk-koeln"),
     }
-    created = 0
-    for spec in event_specs():
+    pages = []
+    for spec in specs:
         if spec["slug"] in existing:
             continue
+        existing.add(spec["slug"])
         organiser = special.get(spec["city"].lower())
         if organiser is not None and spec["kind"] in {"factory_tour", "discussion"}:
             spec = {**spec, "organiser_name": ""}
         else:
             organiser = None
-        page = EventPage(
-            **spec, organiser=organiser, live=True, first_published_at=now, last_published_at=now
-        )
-        index.add_child(instance=page)
-        created += 1
-    if created:
-        log.created.append(f"Veranstaltungen: {created}")
-        log.write(f"  angelegt – {created} Veranstaltungen")
+        pages.append(EventPage(**spec, organiser=organiser))
+    add_children(index, pages, live=True)
+    if pages:
+        log.created.append(f"Veranstaltungen: {len(pages)}")
+        log.write(f"  angelegt – {len(pages)} Veranstaltungen")

@@ -307,3 +307,63 @@ def week_days(index):
         return []
     days = (index.week_end - index.week_start).days + 1
     return [index.week_start + datetime.timedelta(days=n) for n in range(min(days, 31))]
+
+
+class CsvImportJob(models.Model):
+    """One CSV import run by the worker (events/csv_import.py): its file, progress and per-row result."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Wartet auf den Start"
+        RUNNING = "running", "Läuft"
+        DONE = "done", "Abgeschlossen"
+        FAILED = "failed", "Fehlgeschlagen"
+
+    index = models.ForeignKey(
+        EventIndexPage, verbose_name="Woche der Industrie", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        "auth.User", verbose_name="Gestartet von", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField("Datei", max_length=255)
+    content = models.TextField("Inhalt der Datei", editable=False)
+    mode = models.CharField("Fehlerhafte Zeilen", max_length=10)
+    publish = models.BooleanField("Sofort veröffentlichen", default=False)
+    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField("Zeilen", default=0)
+    checked_rows = models.PositiveIntegerField("Geprüfte Zeilen", default=0)
+    imported_count = models.PositiveIntegerField("Importiert", default=0)
+    error_count = models.PositiveIntegerField("Fehlerhafte Zeilen", default=0)
+    submitted = models.BooleanField("Zur Freigabe eingereicht", default=False)
+    aborted = models.BooleanField("Abgebrochen (nicht alle Zeilen gültig)", default=False)
+    message = models.TextField("Meldung", blank=True)
+    # Per row: {"row": n, "title": "…", "page": id or null, "errors": [[column, message], …]}
+    rows = models.JSONField("Ergebnis je Zeile", default=list, blank=True)
+    ignored_columns = models.JSONField("Unbekannte Spalten", default=list, blank=True)
+    delimiter = models.CharField("Trennzeichen", max_length=1, blank=True)
+    created_at = models.DateTimeField("Hochgeladen am", auto_now_add=True)
+    started_at = models.DateTimeField("Begonnen am", null=True, blank=True)
+    finished_at = models.DateTimeField("Beendet am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "CSV-Import"
+        verbose_name_plural = "CSV-Importe"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+
+    @property
+    def finished(self):
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def saving(self):
+        """Every row is checked and the valid ones are being saved (in one transaction)."""
+        return self.status == self.Status.RUNNING and self.checked_rows >= self.total_rows
+
+    @property
+    def percent(self):
+        if self.finished or not self.total_rows:
+            return 100 if self.finished else 0
+        # Checking is most of the work before the bulk save; the last 10 % are the save.
+        return min(90, round(90 * self.checked_rows / self.total_rows))

@@ -10,22 +10,23 @@ import csv
 import io
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from cms.core.forms import handle_post
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
-from events import csv_import
+from events import csv_import, tasks
 from events.calendar import events_calendar_response
 from events.forms import EventFilterForm, EventSubmissionForm
 from events.maps import event_map
-from events.models import EventIndexPage, EventPage
+from events.models import CsvImportJob, EventIndexPage, EventPage
 from events.submissions import send_confirmation, submit_event
 
 MAX_ERRORS_SHOWN = 500
@@ -53,8 +54,9 @@ class CsvImportForm(forms.Form):
     file = forms.FileField(
         label="CSV-Datei",
         help_text=(
-            f"UTF-8, Spalten durch Semikolon oder Komma getrennt, höchstens "
-            f"{csv_import.MAX_BYTES // 1024 // 1024} MB und {csv_import.MAX_ROWS:,} Zeilen.".replace(",", ".")
+            "UTF-8, Spalten durch Semikolon oder Komma getrennt, höchstens "
+            f"{csv_import.MAX_BYTES // 1024 // 1024} MB und "
+            f"{csv_import.german_number(csv_import.MAX_ROWS)} Zeilen."
         ),
         error_messages={
             "required": "Bitte wählen Sie eine CSV-Datei aus.",
@@ -132,48 +134,130 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            result = csv_import.import_events(
-                data["index"],
-                data["file"],
-                mode=data["mode"],
-                publish=data["publish"],
-                user=self.request.user,
-            )
+            with transaction.atomic():
+                job = csv_import.create_job(
+                    data["index"],
+                    data["file"],
+                    mode=data["mode"],
+                    publish=data["publish"],
+                    user=self.request.user,
+                )
+                tasks.start_csv_import(job)
         except csv_import.CsvFileError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
-        if result.imported:
-            if data["publish"]:
-                state = "veröffentlicht"
-            elif result.submitted:
-                state = "als Entwurf zur Freigabe eingereicht"
-            else:
-                state = "als Entwurf gespeichert"
-            messages.success(
-                self.request, f"{len(result.imported)} Veranstaltung(en) importiert und {state}."
-            )
-        elif result.aborted:
-            messages.error(self.request, "Nichts importiert: Die Datei enthält fehlerhafte Zeilen.")
-        elif result.failure:
-            messages.error(self.request, result.failure)
-        else:
-            messages.warning(self.request, "Nichts importiert: Keine Zeile war gültig.")
-        return self.render_to_response(self.get_context_data(form=form, result=result))
+        return redirect("events_csv_import_job", job.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        result = kwargs.get("result")
-        errors = [
-            (row.number, column, message)
-            for row in (result.invalid_rows if result else [])
-            for column, message in row.errors
-        ]
         context.update(
             columns=csv_import.COLUMNS,
-            errors=errors[:MAX_ERRORS_SHOWN],
-            errors_hidden=max(0, len(errors) - MAX_ERRORS_SHOWN),
             template_url=reverse("events_csv_template"),
             max_rows=csv_import.MAX_ROWS,
+            jobs=CsvImportJob.objects.filter(index__in=self.indexes).select_related("index", "user")[:10],
+        )
+        return context
+
+
+def _job_for(request, pk):
+    """The job ``pk`` if ``request.user`` may import into its week."""
+    job = get_object_or_404(CsvImportJob.objects.select_related("index", "user"), pk=pk)
+    if not job.index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    return job
+
+
+def job_summary(job):
+    """The one-line German state of a job (the status page and its JSON for the poll)."""
+    if job.status == CsvImportJob.Status.QUEUED:
+        return f"Wartet auf den Start: {_rows(job.total_rows)} in der Datei."
+    if job.status == CsvImportJob.Status.RUNNING:
+        if job.saving:
+            return f"Alle {_rows(job.total_rows)} geprüft; die gültigen werden gespeichert …"
+        return f"{job.checked_rows} von {_rows(job.total_rows)} geprüft …"
+    if job.status == CsvImportJob.Status.FAILED:
+        return f"Fehlgeschlagen: {job.message}"
+    if job.aborted:
+        return (
+            f"Nichts importiert: {_rows(job.error_count, 'fehlerhafte')} von {job.total_rows}, "
+            "und „nur wenn alle Zeilen gültig sind“ war gewählt."
+        )
+    if not job.imported_count:
+        return "Nichts importiert: Keine Zeile war gültig."
+    if job.publish:
+        state = "veröffentlicht"
+    elif job.submitted:
+        state = "als Entwurf gespeichert und zur Freigabe eingereicht"
+    else:
+        state = "als Entwurf gespeichert"
+    events = "1 Veranstaltung" if job.imported_count == 1 else f"{job.imported_count} Veranstaltungen"
+    errors = f"; {_rows(job.error_count, 'fehlerhafte')} nicht importiert" if job.error_count else ""
+    return f"{events} importiert und {state}{errors}."
+
+
+def _rows(count, adjective=""):
+    word = "Zeile" if count == 1 else "Zeilen"
+    return f"{count} {adjective} {word}".replace("  ", " ") if adjective else f"{count} {word}"
+
+
+class CsvImportJobView(WagtailAdminTemplateMixin, TemplateView):
+    """The progress of one import and, when it is finished, its result per row.
+
+    While the job runs, a small script asks ``?format=json`` every two seconds and updates the
+    status (a polite live region); without JavaScript the button "Stand aktualisieren" reloads."""
+
+    template_name = "events/admin/csv_import_job.html"
+    page_title = "CSV-Import"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.job = _job_for(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "json":
+            job = self.job
+            return JsonResponse(
+                {
+                    "status": job.status,
+                    "finished": job.finished,
+                    "total": job.total_rows,
+                    "checked": job.checked_rows,
+                    "percent": job.percent,
+                    "summary": job_summary(job),
+                },
+                headers={"Cache-Control": "no-store"},
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.job.file_name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("events_csv_import"), "label": "Veranstaltungen importieren"},
+            {"url": "", "label": str(self.job)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        rows = job.rows if job.finished else []
+        errors = [(row["row"], column, message) for row in rows for column, message in row["errors"]]
+        pages = {
+            page.pk: page
+            for page in EventPage.objects.filter(pk__in=[row["page"] for row in rows if row["page"]]).only(
+                "pk", "title", "live"
+            )
+        }
+        context.update(
+            job=job,
+            summary=job_summary(job),
+            errors=errors[:MAX_ERRORS_SHOWN],
+            errors_hidden=max(0, len(errors) - MAX_ERRORS_SHOWN),
+            imported=[(row["row"], pages[row["page"]]) for row in rows if row["page"] in pages],
+            status_url=f"{reverse('events_csv_import_job', args=[job.pk])}?format=json",
         )
         return context
 

@@ -15,6 +15,9 @@ def register_csv_import_urls():
     return [
         path("veranstaltungen/import/", views.CsvImportView.as_view(), name="events_csv_import"),
         path("veranstaltungen/import/vorlage.csv", views.csv_template, name="events_csv_template"),
+        path(
+            "veranstaltungen/import/<int:pk>/", views.CsvImportJobView.as_view(), name="events_csv_import_job"
+        ),
     ]
 
 

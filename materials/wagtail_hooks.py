@@ -2,6 +2,9 @@
 
 from django.contrib.admin import display
 from django.db.models import Sum
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
@@ -115,11 +118,30 @@ class OrderAdmin(ModelAdmin):
             .prefetch_related("lines")
         )
 
+    def get_list_display(self, request):
+        """One column per catalogue item (how many of it the order asks for) instead of one sum of
+        posters and flyers; then the total."""
+        columns = [
+            self.item_column(item) for item in OrderCatalogueItem.objects.order_by("sort_order", "name")
+        ]
+        base = list(self.list_display)
+        position = base.index("item_count")
+        return [*base[:position], *columns, *base[position:]]
+
+    @staticmethod
+    def item_column(item):
+        def quantity(obj):
+            return sum(line.quantity for line in obj.line_list if line.item_id == item.pk) or "–"
+
+        quantity.short_description = item.name
+        quantity.__name__ = f"item_{item.pk}"
+        return quantity
+
     @display(description="Nummer", ordering="pk")
     def reference(self, obj):
         return obj.reference
 
-    @display(description="Stückzahl", ordering="quantity_sum")
+    @display(description="Stück gesamt", ordering="quantity_sum")
     def item_count(self, obj):
         return obj.quantity_sum or 0
 
@@ -146,6 +168,11 @@ class MaterialsAdminGroup(ModelAdminGroup):
 
 
 modeladmin_register(MaterialsAdminGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_list_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("materials/css/admin.css"))
 
 
 dashboard.register(

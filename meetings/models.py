@@ -145,8 +145,11 @@ class MeetingPage(Page):
 
 class MeetingSpeaker(Orderable):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="speakers")
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has no person chosen yet (Wagtail defers required
+    # fields of drafts unless the database refuses the empty value: that autosave failed with 400).
     person = models.ForeignKey(
-        "core.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+        "core.Person", verbose_name="Person", null=True, on_delete=models.PROTECT, related_name="+"
     )
     organisation = models.ForeignKey(
         "core.Organisation",
@@ -172,15 +175,15 @@ class MeetingSpeaker(Orderable):
         verbose_name_plural = "Beiträge"
 
     def __str__(self):
-        return str(self.person)
+        return str(self.person) if self.person_id else (self.talk_title or "Beitrag ohne Person")
 
     @cached_property
     def speaker_organisation(self):
-        return self.organisation or self.person.organisation
+        return self.organisation or (self.person.organisation if self.person_id else None)
 
     @property
     def speaker_role(self):
-        return self.role or self.person.role
+        return self.role or (self.person.role if self.person_id else "")
 
 
 class MeetingPresentation(Orderable):

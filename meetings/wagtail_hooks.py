@@ -13,15 +13,19 @@ class PresentationAdmin(ModelAdmin):
     menu_icon = "doc-full"
     menu_order = 260
     add_to_settings_menu = False
-    list_display = ["display_title", "meeting", "meeting_date", "speaker", "file_info"]
+    list_display = ["presentation_title", "meeting", "meeting_date", "speaker", "file_info"]
     list_filter = ["page__date"]
     search_fields = ["title", "document__title", "page__title"]
     ordering = ["-page__date", "sort_order"]
     inspect_view_enabled = True
-    list_export = ["display_title", "meeting", "meeting_date", "speaker", "file_info"]
+    list_export = ["presentation_title", "meeting", "meeting_date", "speaker", "file_info"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("page", "document", "speaker")
+
+    @staticmethod
+    def presentation_title(obj):
+        return obj.display_title
 
     @staticmethod
     def meeting(obj):
@@ -36,6 +40,7 @@ class PresentationAdmin(ModelAdmin):
         return obj.document.file_info
 
 
+PresentationAdmin.presentation_title.short_description = "Titel"  # was the English "Display title"
 PresentationAdmin.meeting.short_description = "Treffen"
 PresentationAdmin.meeting_date.short_description = "Datum"
 PresentationAdmin.file_info.short_description = "Datei"

@@ -14,6 +14,7 @@ from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import post_page_move
 
 from cms.caching import invalidation
+from cms.core.bulk import pages_bulk_created
 from cms.core.constants import FederalState
 from cms.core.signals import post_collection_move
 from search.models import SearchEntry
@@ -264,6 +265,12 @@ def on_page_saved(sender, instance, raw=False, **kwargs):
     _update_page_documents(page)
 
 
+def on_pages_bulk_created(sender, pages, **kwargs):
+    """Pages added in one go (cms.core.bulk.add_children): their entries, once at the end."""
+    for page in pages:
+        _safely(update_page, page)
+
+
 def on_page_moved(sender, instance, **kwargs):
     """A move or a changed view restriction: the subtree's pages and the documents they show."""
     for page in instance.get_descendants(inclusive=True).specific():
@@ -314,6 +321,7 @@ def register():
     document_model = get_document_model()
     post_save.connect(on_page_saved, dispatch_uid="search_page_saved")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    pages_bulk_created.connect(on_pages_bulk_created, dispatch_uid="search_pages_bulk_created")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction")
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"

@@ -8,6 +8,7 @@ image renamed to ``.pdf`` or ``.docx`` is refused with a German message before i
 Images are checked by Wagtail itself (it opens them with Willow).
 """
 
+import re
 import zipfile
 
 import filetype
@@ -76,8 +77,63 @@ def content_mismatch(file, extension):
     )
 
 
+# Word beginnings whose spelled-out umlaut is certain ("ue" in "Quelle" or "neue" is no "ü", so only
+# these are restored in a title made from a file name).
+UMLAUT_STEMS = {
+    "praesent": "präsent",
+    "buendnis": "bündnis",
+    "ueber": "über",
+    "fuer": "für",
+    "foerder": "förder",
+    "massnahm": "maßnahm",
+    "laender": "länder",
+    "staedt": "städt",
+    "gespraech": "gespräch",
+    "moeglich": "möglich",
+    "zukunftsfaehig": "zukunftsfähig",
+    "schluessel": "schlüssel",
+    "koeln": "köln",
+    "muenchen": "münchen",
+    "duesseldorf": "düsseldorf",
+    "nuernberg": "nürnberg",
+    "thueringen": "thüringen",
+    "saarbruecken": "saarbrücken",
+}
+
+
+def readable_title(name):
+    """A title for a document from its file name: „zinnoberkran-praesentation.pdf“ → „Zinnoberkran
+    Präsentation“ (separators to spaces, certain umlauts restored, each word capitalised)."""
+    stem = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", name.strip())
+    words = [word for word in re.split(r"[-_.\s]+", stem) if word]
+    readable = []
+    for word in words:
+        lower = word.lower()
+        for stem_ascii, stem_umlaut in UMLAUT_STEMS.items():
+            if lower.startswith(stem_ascii) and (stem_ascii != "fuer" or lower == "fuer"):
+                word = stem_umlaut + word[len(stem_ascii) :]
+                break
+        readable.append(word[:1].upper() + word[1:])
+    return " ".join(readable) or name
+
+
+def looks_like_file_name(title, file_name):
+    """Whether ``title`` is just the file's name (with or without its extension)."""
+    base = file_name.rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0]
+    return title.strip().casefold() in {base.casefold(), stem.casefold()}
+
+
 class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form plus the check of the file's real type."""
+    """Wagtail's document form plus the check of the file's real type, and a readable title when
+    the title is just the file name (Wagtail's upload fills it in so)."""
+
+    def clean(self):
+        data = super().clean()
+        title, file = data.get("title"), data.get("file")
+        if title and file and "file" in self.changed_data and looks_like_file_name(title, file.name):
+            data["title"] = readable_title(title)
+        return data
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

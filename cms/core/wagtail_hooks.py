@@ -1,13 +1,73 @@
+from django import forms
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms.models import WagtailAdminModelForm, register_form_field_override
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.dashboard import AwaitingEditorPanel
 from cms.core.models import Contact, GoodPracticeCriterion, Organisation, Person
+from cms.core.slugs import GermanSlugField, GermanSlugInput, german_slugify
+
+# Every slug field in the admin (pages' "Kurztitel in der URL"): German transliteration in the
+# widget's JavaScript and on the server (cms/core/slugs.py).
+register_form_field_override(
+    models.SlugField, override={"form_class": GermanSlugField, "widget": GermanSlugInput}
+)
+
+
+def _fill_empty_slug(request, *args):
+    """A page saved without a slug (no JavaScript, or the field emptied) gets the German ASCII slug of
+    its title instead of Wagtail's (which turns „ü“ into „u“)."""
+    if request.method == "POST" and not request.POST.get("slug", "").strip() and request.POST.get("title"):
+        data = request.POST.copy()
+        data["slug"] = german_slugify(data["title"])[:255]
+        request.POST = data
+
+
+hooks.register("before_create_page", _fill_empty_slug)
+hooks.register("before_edit_page", _fill_empty_slug)
+
+
+class OrganisationCreationForm(WagtailAdminModelForm):
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "kind", "website", "city", "federal_state"]
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    """The chooser in a page's form gets a tab "Neue Organisation anlegen": editors create the
+    organisation without leaving the page (the logo and more can be added later in the list)."""
+
+    creation_form_class = OrganisationCreationForm
+    create_action_label = "Neue Organisation anlegen"
+    create_action_clicked_label = "Wird angelegt …"
+    creation_tab_label = "Neu anlegen"
+
+
+class PersonCreationForm(WagtailAdminModelForm):
+    class Meta:
+        model = Person
+        fields = ["academic_title", "first_name", "last_name", "organisation", "role"]
+        # A plain list: a second chooser dialog cannot open inside the chooser dialog.
+        widgets = {"organisation": forms.Select}
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """As OrganisationChooserViewSet: speakers and contacts are created from inside the chooser."""
+
+    creation_form_class = PersonCreationForm
+    create_action_label = "Neue Person anlegen"
+    create_action_clicked_label = "Wird angelegt …"
+    creation_tab_label = "Neu anlegen"
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = "Organisationen"
     list_display = ["name", "short_name", "kind", "city"]
@@ -21,6 +81,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = PersonChooserViewSet
     icon = "user"
     menu_label = "Personen"
     list_display = ["full_name", "organisation", "role"]

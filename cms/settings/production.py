@@ -8,6 +8,10 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *
 
 DEBUG = False
+# Background tasks in the database, run by the worker (`make worker`); TASKS_BACKEND=immediate only
+# for a single server without a worker.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY muss in der Umgebung gesetzt sein.")
 

@@ -46,7 +46,11 @@ def admin_client(client, django_user_model):
 
 
 def post(client, index, upload, mode="all", publish="live"):
-    return client.post(URL, {"index": index.pk, "file": upload, "mode": mode, "publish": publish})
+    """Upload the file; the import job runs at once (immediate task backend) and the upload
+    redirects to the job's page, which the client follows."""
+    return client.post(
+        URL, {"index": index.pk, "file": upload, "mode": mode, "publish": publish}, follow=True
+    )
 
 
 def errors_of(response):
@@ -68,6 +72,8 @@ def test_form_documents_the_columns(admin_client, index):
         assert f"<code>{header}</code>" in html
     assert response.context["form"].initial["index"] == index.pk
     assert "Nur importieren, wenn alle Zeilen gültig sind" in html
+    # The thousands dot went into the text too: "getrennt. höchstens 2 MB".
+    assert "Semikolon oder Komma getrennt, höchstens 2 MB und 1.000 Zeilen." in html
 
 
 def test_template_file_lists_every_column(admin_client, index):
@@ -80,7 +86,9 @@ def test_good_file_is_imported_and_published(admin_client, index):
     response = post(admin_client, index, csv_file(HEADER, *GOOD))
 
     assert response.status_code == 200
-    assert response.context["result"].imported
+    assert response.redirect_chain[0][0].startswith(URL)
+    job = response.context["job"]
+    assert (job.status, job.imported_count, job.total_rows, job.error_count) == ("done", 2, 2, 0)
     cologne = EventPage.objects.child_of(index).get(title="Werksführung Köln")
     leipzig = EventPage.objects.child_of(index).get(title="Ausbildungstag Leipzig")
     assert cologne.live and leipzig.live
@@ -95,7 +103,8 @@ def test_good_file_is_imported_and_published(admin_client, index):
     assert leipzig.description == "Azubis stellen sich vor; mit Werkstatt."
     assert leipzig.audience == EventPage.Audience.EVERYONE
     assert index.events().count() == 2
-    assert "2 Veranstaltung(en) importiert und veröffentlicht." in response.content.decode()
+    assert "2 Veranstaltungen importiert und veröffentlicht." in response.content.decode()
+    assert "Veranstaltung(en)" not in response.content.decode()
 
 
 def test_comma_separated_file_as_drafts(admin_client, index):
@@ -104,7 +113,7 @@ def test_comma_separated_file_as_drafts(admin_client, index):
         'Vortrag,2017-09-19 18:00,lecture,Rathaus,10117,Berlin,Berlin,Ein Vortrag.,"52,52","13,405"',
     ]
     response = post(admin_client, index, csv_file(*lines), publish="draft")
-    assert response.context["result"].delimiter == ","
+    assert response.context["job"].delimiter == ","
     page = EventPage.objects.get(title="Vortrag")
     assert not page.live
     assert page.get_latest_revision() is not None
@@ -152,7 +161,7 @@ def test_bad_rows_are_reported_by_row_and_column(admin_client, index):
 
 def test_all_or_nothing_imports_nothing_on_a_bad_row(admin_client, index):
     response = post(admin_client, index, csv_file(HEADER, *BAD), mode="all")
-    assert response.context["result"].aborted
+    assert response.context["job"].aborted
     assert not EventPage.objects.exists()
     assert "Nichts importiert" in response.content.decode()
 
@@ -163,9 +172,12 @@ def test_valid_rows_mode_imports_only_the_good_rows(admin_client, index):
         "Ausbildungstag Leipzig",
         "Werksführung Köln",
     ]
-    result = response.context["result"]
-    assert [row.number for row in result.invalid_rows] == [3, 4, 5, 6, 8]
-    assert "2 Veranstaltung(en) importiert" in response.content.decode()
+    job = response.context["job"]
+    assert [row["row"] for row in job.rows if row["errors"]] == [3, 4, 5, 6, 8]
+    assert [row["row"] for row in job.rows if row["page"]] == [2, 7]
+    assert "2 Veranstaltungen importiert und veröffentlicht; 5 fehlerhafte Zeilen nicht importiert." in (
+        response.content.decode()
+    )
 
 
 def test_importing_the_same_file_twice_creates_no_duplicates(admin_client, index):
@@ -183,19 +195,24 @@ def test_duplicate_rows_within_the_file(admin_client, index):
 
 
 def test_error_while_saving_rolls_back_the_whole_import(admin_client, index, monkeypatch):
+    real_save_base = EventPage.save_base
     calls = []
-    real_add_event = csv_import.add_event
 
-    def failing_add_event(*args, **kwargs):
+    def failing_save_base(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("database gone")
-        return real_add_event(*args, **kwargs)
+        return real_save_base(self, *args, **kwargs)
 
-    monkeypatch.setattr(csv_import, "add_event", failing_add_event)
+    monkeypatch.setattr(EventPage, "save_base", failing_save_base)
     response = post(admin_client, index, csv_file(HEADER, *GOOD))
     assert not EventPage.objects.exists()
-    assert "Beim Speichern von Zeile 3 ist ein unerwarteter Fehler aufgetreten" in response.content.decode()
+    job = response.context["job"]
+    assert (job.status, job.imported_count) == ("failed", 0)
+    assert [row["page"] for row in job.rows] == [None, None]
+    assert "Beim Speichern ist ein unerwarteter Fehler aufgetreten. Es wurde nichts importiert" in (
+        response.content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -227,7 +244,7 @@ def test_missing_columns_are_named(admin_client, index):
 
 def test_unknown_columns_are_listed_and_ignored(admin_client, index):
     response = post(admin_client, index, csv_file(HEADER + ";Notiz", GOOD[0] + ";intern"))
-    assert response.context["result"].ignored_columns == ["Notiz"]
+    assert response.context["job"].ignored_columns == ["Notiz"]
     assert EventPage.objects.count() == 1
 
 
@@ -270,7 +287,7 @@ def test_user_without_add_permission_is_refused(client, django_user_model, index
     client.force_login(user)
     for response in (
         client.get(URL),
-        post(client, index, csv_file(HEADER, *GOOD)),
+        client.post(URL, {"index": index.pk, "file": csv_file(HEADER, *GOOD), "mode": "all"}),
         client.get(reverse("events_csv_template")),
     ):
         assert (response.status_code, response.get("Location")) == (302, "/admin/")
@@ -302,7 +319,7 @@ def test_index_page_in_the_admin_offers_the_import(admin_client, index):
 def test_excel_export_with_bom_crlf_and_empty_lines(admin_client, index):
     content = ("\ufeff" + "\r\n".join([HEADER, *GOOD, ";;;;;;;;;;;;;;", ""])).encode("utf-8")
     response = post(admin_client, index, SimpleUploadedFile("export.csv", content))
-    assert len(response.context["result"].rows) == 2
+    assert len(response.context["job"].rows) == 2
     assert EventPage.objects.count() == 2
 
 
@@ -387,9 +404,9 @@ def test_redaktion_import_goes_into_the_review_workflow(client, member, index):
     assert len(pages) == 2
     assert not any(page.live for page in pages)
     assert [workflow_task(page) for page in pages] == ["Redaktionelle Prüfung"] * 2
-    assert response.context["result"].submitted
+    assert response.context["job"].submitted
     assert (
-        "2 Veranstaltung(en) importiert und als Entwurf zur Freigabe eingereicht."
+        "2 Veranstaltungen importiert und als Entwurf gespeichert und zur Freigabe eingereicht."
         in response.content.decode()
     )
 
@@ -406,4 +423,4 @@ def test_freigabe_and_superusers_may_publish(client, member, django_user_model, 
     pages = list(EventPage.objects.child_of(index))
     assert len(pages) == 2 and all(page.live for page in pages)
     assert not WorkflowState.objects.active().exists()
-    assert "2 Veranstaltung(en) importiert und veröffentlicht." in response.content.decode()
+    assert "2 Veranstaltungen importiert und veröffentlicht." in response.content.decode()

@@ -3,8 +3,10 @@
 import csv
 import datetime
 import io
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from materials.models import Order, OrderCatalogueItem
@@ -56,10 +58,48 @@ def test_order_list_shows_status_date_name_organisation_and_item_count(admin_cli
     response = admin_client.get(ORDERS)
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("Bestellungen", "Erika Muster", "IHK Köln", "Max Beispiel", "Neu", "Versendet", "Stückzahl"):
+    for text in (
+        "Bestellungen",
+        "Erika Muster",
+        "IHK Köln",
+        "Max Beispiel",
+        "Neu",
+        "Versendet",
+        "Stück gesamt",
+    ):
         assert text in html, text
     assert orders["new"].reference in html
     assert ">103<" in html  # 3 posters + 100 flyers
+
+
+def test_order_list_has_one_column_per_item(admin_client, orders):
+    """Before, one column "Stückzahl" summed posters and flyers (103)."""
+    soup = BeautifulSoup(admin_client.get(ORDERS).content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table.listing thead th")]
+    assert "Plakat A1" in headings and "Flyer" in headings
+    poster, flyer, total = (headings.index(name) for name in ("Plakat A1", "Flyer", "Stück gesamt"))
+    cells = {
+        row.get_text(" ", strip=True).split(" ")[0]: [
+            td.get_text(strip=True) for td in row.find_all(["td", "th"])
+        ]
+        for row in soup.select("table.listing tbody tr")
+    }
+    erika = next(row for row in cells.values() if "Erika Muster" in row)
+    max_ = next(row for row in cells.values() if "Max Beispiel" in row)
+    assert (erika[poster], erika[flyer], erika[total]) == ("3", "100", "103")
+    assert (max_[poster], max_[flyer], max_[total]) == ("1", "–", "1")
+
+
+def test_order_detail_view_lists_what_was_ordered(admin_client, orders):
+    """Before, "Ansehen" showed the address and status but not the items."""
+    response = admin_client.get(f"{ORDERS}inspect/{orders['new'].pk}/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    table = soup.find("table", attrs={"aria-labelledby": "order-lines-heading"})
+    rows = [[cell.get_text(strip=True) for cell in row.find_all(["td", "th"])] for row in table.select("tr")]
+    assert rows == [["Material", "Menge"], ["Plakat A1", "3"], ["Flyer", "100"], ["Zusammen", "103"]]
+    html = response.content.decode()
+    assert "Zurück zur Übersicht „Bestellungen“" in html
+    assert "Bestellung Liste" not in html
 
 
 def test_order_list_filters_and_search(admin_client, orders):
@@ -244,3 +284,13 @@ def test_editors_handle_orders_but_cannot_delete_them(editor_client, orders):
     assert Order.objects.filter(pk=order.pk).exists()
     assert editor_client.get(CATALOGUE).status_code == 200
     assert editor_client.get(f"{CATALOGUE}create/").status_code == 200
+
+
+def test_list_buttons_do_not_break_inside_a_word(admin_client, orders):
+    """The list's buttons wrapped mid-word at 1280 px; the admin stylesheet keeps each label whole."""
+    from django.contrib.staticfiles import finders
+
+    html = admin_client.get(ORDERS).content.decode()
+    assert "materials/css/admin.css" in html
+    css = Path(finders.find("materials/css/admin.css")).read_text(encoding="utf-8")
+    assert ".modeladmin .listing .button" in css and "white-space: nowrap" in css

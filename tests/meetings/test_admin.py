@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -41,6 +42,10 @@ def test_presentation_overview_lists_meeting_and_file(admin_client, presentation
     assert "05.04.2017" in html
     assert "Anna Schmidt" in html
     assert f"PDF, {len(MINIMAL_PDF)} Byte" in html
+    # German column headings (the first one was the English "Display title").
+    assert "Display title" not in html
+    headings = [th.get_text(" ", strip=True) for th in BeautifulSoup(html, "html.parser").select("thead th")]
+    assert headings[:3] == ["Titel", "Treffen", "Datum"]
 
 
 def test_presentation_overview_search_filter_and_inspect(admin_client, presentations):
