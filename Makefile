@@ -75,6 +75,9 @@ test: lint check ## Lint, checks and the whole test suite (on DATABASE_URL if se
 publish-scheduled: install ## Publish/unpublish pages whose go-live or expiry time has come (cron: every 5 min)
 	$(BIN)/python manage.py publish_scheduled
 
+purge-personal-data: install ## Delete/anonymise personal data past its retention period (cron: nightly); DRY_RUN=1 only lists
+	$(BIN)/python manage.py purge_personal_data $(if $(DRY_RUN),--dry-run)
+
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search_bench
 
 BENCH_SEARCH_ARGS ?=
@@ -117,5 +120,5 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-.PHONY: help install lock upgrade setup run serve worker lint check test format bench bench-search bench-import publish-scheduled
+.PHONY: help install lock upgrade setup run serve worker lint check test format bench bench-search bench-import publish-scheduled purge-personal-data
 .PHONY: backup restore soak screenshots lighthouse

@@ -1,18 +1,20 @@
 """Receiving feedback on barriers: store it first, then tell the editors by e-mail.
 
-A failing mail server loses nothing: the feedback is stored before the mail goes out, and a
-failure is only logged (editors see every report under "Rückmeldungen zur Barrierefreiheit").
+The recipients are set under Einstellungen → Benachrichtigungen (notifications.NotificationSettings);
+without any there, the active editors and the page's contact. A failing mail server loses nothing:
+the feedback is stored before the mail goes out, and a failure is only logged (editors see every
+report under "Rückmeldungen zur Barrierefreiheit").
 """
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.urls import reverse
 
 from accessibility.models import AccessibilityFeedback
+from cms.core import organisation
 from cms.core.forms import store_once
+from notifications.mail import admin_url, notify
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ def editor_addresses(page):
     addresses = set(users.values_list("email", flat=True))
     if page.contact_id and page.contact.email:
         addresses.add(page.contact.email)
-    return sorted(addresses) or [settings.DEFAULT_FROM_EMAIL]
+    return sorted(addresses) or [organisation.current().reply_address]
 
 
 def receive_feedback(page, form):
@@ -44,18 +46,16 @@ def receive_feedback(page, form):
     )
     if not created:
         return feedback
-    body = render_to_string(
+    notify(
+        "feedback",
+        "Rückmeldung zur Barrierefreiheit",
         "accessibility/email/feedback_notification.txt",
-        {"feedback": feedback, "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/"},
+        {
+            "feedback": feedback,
+            "admin_url": admin_url(
+                reverse("wagtailsnippets_accessibility_accessibilityfeedback:edit", args=[feedback.pk])
+            ),
+        },
+        fallback=editor_addresses(page),
     )
-    try:
-        send_mail(
-            "Rückmeldung zur Barrierefreiheit",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            editor_addresses(page),
-            fail_silently=False,
-        )
-    except Exception:  # any backend error: the feedback is stored and listed in the admin
-        logger.exception("Mail about accessibility feedback %s could not be sent", feedback.pk)
     return feedback

@@ -13,13 +13,18 @@ TOO_LONG = "Die Angabe ist zu lang (höchstens %(limit_value)d Zeichen)."
 
 class FeedbackForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
     name = text_field(
-        "Name (freiwillig)", 120, required=False, max_length_message=TOO_LONG, autocomplete="name"
+        "Name (freiwillig)",
+        120,
+        required=False,
+        max_length_message=TOO_LONG,
+        help_text="Nur damit wir Sie in einer Antwort mit Namen ansprechen können.",
+        autocomplete="name",
     )
     email = forms.EmailField(
         label="E-Mail-Adresse (freiwillig)",
         required=False,
         max_length=254,
-        help_text="Nur wenn Sie eine Antwort möchten.",
+        help_text="Nur wenn Sie eine Antwort möchten: Ohne Adresse können wir Ihnen nicht antworten.",
         error_messages={
             "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
             "max_length": "Die E-Mail-Adresse ist zu lang (höchstens %(limit_value)d Zeichen).",
@@ -31,7 +36,7 @@ class FeedbackForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
         500,
         required=False,
         max_length_message=TOO_LONG,
-        help_text="Die Adresse oder der Titel der Seite, auf der die Barriere ist.",
+        help_text="Die Adresse oder der Titel der Seite mit der Barriere; so finden wir sie schneller.",
     )
     message = forms.CharField(
         label="Beschreibung der Barriere",

@@ -1,10 +1,12 @@
 """Admin: the feedback on barriers, listed for the editors (they add a note and tick it off)."""
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accessibility.models import AccessibilityFeedback
+from accessibility.personal_data import ACCESSIBILITY_FEEDBACK
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -26,3 +28,9 @@ class AccessibilityFeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(AccessibilityFeedbackViewSet)
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """Name and address of who reported a barrier, for the legal app's purge and data requests."""
+    return [ACCESSIBILITY_FEEDBACK]

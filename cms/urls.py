@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from cms.api import api_router
 from cms.core.media import document_urlpatterns, media_urlpatterns
 from cms.core.views import page_password, robots_txt
+from events import partner_views
 from search import views as search_views
 
 handler500 = "cms.core.middleware.server_error"
@@ -23,6 +24,12 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The partner's personal link to a reported event (events/selfservice.py).
+    path("meine-veranstaltung/<str:token>/", partner_views.status, name="event_self_service"),
+    path(
+        "meine-veranstaltung/<str:token>/aendern/", partner_views.correct, name="event_self_service_correct"
+    ),
+    path("meine-veranstaltung/<str:token>/absagen/", partner_views.cancel, name="event_self_service_cancel"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         page_password,

@@ -1,9 +1,16 @@
-"""Demo content of the Woche der Industrie: a deterministic week of about 400 partner events.
+"""Demo content of the Woche der Industrie: the 2017 week of about 400 partner events (the archive)
+and a current week with upcoming events (``load_current_week``), so that the report and order forms
+are open on a fresh clone.
 
 The events are invented examples (the client's texts give only the totals of 2016); they are
 spread over all 16 federal states, in real places with their postcodes and approximate
 coordinates, and generated from a fixed seed, so every run creates the same week. Idempotent:
 events are looked up by their slug under the index page; only missing ones are created.
+
+The current week starts on the fourth Saturday after the day the demo is loaded; it is made the way
+editors make it, with the yearly action (events.weeks.create_next_week: a copy of 2017 with its
+materials and order form, then published), and gets fewer events from the same generator. Loading
+again finds it by its year and adds nothing; loaded in a later year, the demo adds that year's week.
 """
 
 import datetime
@@ -16,6 +23,7 @@ from django.utils.text import slugify
 from cms.core.bulk import add_children
 from cms.core.demo import snippets, utils
 from events.models import EventIndexPage, EventPage
+from events.weeks import create_next_week
 from home.demo import get_home_page
 from search.text import fold
 
@@ -156,20 +164,32 @@ def _organiser_name(rng, city):
     )
 
 
-def event_specs():
-    """The week's events as dicts (deterministic: the same list on every run)."""
-    rng = random.Random(SEED)  # noqa: S311 - reproducible demo content, not security
+CURRENT_EVENT_COUNT = 60
+
+
+def current_week_dates(today=None):
+    """(year, first day, last day) of the demo's current week: nine days from the fourth Saturday on."""
+    today = today or timezone.localdate()
+    start = today + datetime.timedelta(days=21 + (5 - today.weekday()) % 7)
+    return start.year, start, start + datetime.timedelta(days=8)
+
+
+def event_specs(week_start=WEEK_START, week_end=WEEK_END, count=None, seed=SEED):
+    """The week's events as dicts (deterministic: the same list on every run); ``count`` defaults to
+    ``EVENT_COUNT``, read at call time (the browser tests set it lower)."""
+    count = EVENT_COUNT if count is None else count
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo content, not security
     tz = timezone.get_default_timezone()
     kinds = list(KINDS)
     specs = []
-    days = (WEEK_END - WEEK_START).days + 1
-    for number in range(1, EVENT_COUNT + 1):
+    days = (week_end - week_start).days + 1
+    for number in range(1, count + 1):
         city, postcode, state, lat, lon = PLACES[rng.randrange(len(PLACES))]
         kind = kinds[rng.randrange(len(kinds))]
         organiser = _organiser_name(rng, city)
         sector = rng.choice(SECTORS)
         title = rng.choice(KINDS[kind][0]).format(org=organiser, city=city, sector=sector)
-        day = WEEK_START + datetime.timedelta(days=rng.randrange(days))
+        day = week_start + datetime.timedelta(days=rng.randrange(days))
         start = datetime.datetime.combine(day, datetime.time(rng.choice([9, 10, 13, 14, 16, 18]), 0), tz)
         end = start + datetime.timedelta(hours=rng.choice([1, 2, 3, 4]))
         registration = kind in {"factory_tour", "training"}
@@ -218,6 +238,34 @@ def ensure_index(log, home):
         ),
         contact=snippets.contact(log, "woche"),
     )
+
+
+def ensure_current_week(log, home):
+    """The demo's current week: found by its year, else copied from 2017 by the yearly action."""
+    year, start, end = current_week_dates()
+    week = EventIndexPage.objects.child_of(home).filter(year=year).first()
+    if week is not None:
+        return week.specific, (start, end)
+    source = EventIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+    if source is None:
+        return None, (start, end)
+    week = create_next_week(source, year=year, week_start=start, week_end=end, live=True)
+    # The copy keeps 2017's "2016 interessierten sich …", true for any year; only the dates are new.
+    log.created_object(week, kind=EventIndexPage._meta.verbose_name)
+    return week, (start, end)
+
+
+def load_current_week(log):
+    """The current week with upcoming events (after materials.demo: the copy takes its pages along)."""
+    home = get_home_page()
+    if home is None:
+        return
+    week, (start, end) = ensure_current_week(log, home)
+    if week is not None:
+        specs = event_specs(
+            week.week_start or start, week.week_end or end, CURRENT_EVENT_COUNT, seed=week.year
+        )
+        write_events(log, week, specs)
 
 
 def load(log):

@@ -12,9 +12,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.forms.models import construct_instance
+from django.forms.models import construct_instance, model_to_dict
 from django.utils import timezone
 
+from cms.core import organisation
 from cms.core.constants import FederalState
 from cms.core.filters import FilterForm, ListingFilterSet
 from cms.core.forms import MAX_LENGTH_MESSAGE, HoneypotMixin, SubmissionTokenMixin, honeypot_field, text_field
@@ -95,7 +96,9 @@ class EventFilterForm(FilterForm):
         days = week_days(index)
         if days:
             return days
-        return list(index.events().dates("start", "day", tzinfo=timezone.get_current_timezone()))[:31]
+        # datetimes(), not dates(): only it takes the time zone (dates() raised a TypeError here).
+        days = index.events().datetimes("start", "day", tzinfo=timezone.get_current_timezone())
+        return [moment.date() for moment in days[:31]]
 
     def clean_ort(self):
         value = "".join(ch for ch in self.cleaned_data["ort"] if ch.isprintable()).strip()
@@ -185,6 +188,7 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
     submitter_phone = forms.CharField(
         label="Ihre Telefonnummer (optional)",
         required=False,
+        help_text="Nur für schnelle Rückfragen zu Ihrer Meldung; ohne Telefonnummer fragen wir per E-Mail.",
         max_length=40,
         validators=[phone_validator],
         error_messages={"max_length": "Bitte höchstens %(limit_value)d Zeichen eingeben."},
@@ -195,10 +199,6 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
             "Ich bin damit einverstanden, dass das N3tzwerk Zukunft der Industrie meinen Namen, meine "
             "E-Mail-Adresse und meine Telefonnummer speichert, um diese Meldung zu bearbeiten und mich "
             "bei Rückfragen zu erreichen."
-        ),
-        help_text=(
-            "Diese Angaben werden nicht veröffentlicht. Sie können die Einwilligung jederzeit per E-Mail "
-            "an info@n3tzwerk.org widerrufen."
         ),
         error_messages={"required": "Ohne Ihre Einwilligung können wir die Meldung nicht speichern."},
     )
@@ -276,6 +276,11 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
         # The page editor may leave it empty (an organisation from the directory instead); a partner may not.
         self.fields["organiser_name"].required = True
         self.fields["organiser_name"].label = "Veranstalter"
+        # With the organisation's address (Einstellungen → Organisation).
+        self.fields["consent"].help_text = (
+            "Diese Angaben werden nicht veröffentlicht. Sie können die Einwilligung jederzeit per E-Mail "
+            f"an {organisation.current().reply_address} widerrufen."
+        )
         self.add_token_field()
 
     @property
@@ -348,3 +353,37 @@ class EventSubmissionForm(HoneypotMixin, SubmissionTokenMixin, forms.ModelForm):
                 continue  # already reported by the form field
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
+
+
+class EventCorrectionForm(EventSubmissionForm):
+    """A partner's correction through the personal link (events.selfservice): the event fields of the
+    report on the event as it stands (its latest revision), without the contact fields."""
+
+    fieldsets = EVENT_FIELDSETS
+
+    def __init__(self, *args, index, event, **kwargs):
+        super().__init__(*args, index=index, **kwargs)
+        self.instance = event
+        if not self.is_bound:
+            self.initial.update(model_to_dict(event, fields=self._meta.fields))
+        for name in ("submitter_name", "submitter_email", "submitter_phone", "consent"):
+            del self.fields[name]
+
+
+# A date picker needs the ISO date, not the German one of the locale's input formats.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NewWeekForm(forms.Form):
+    """Year and days of the next Woche der Industrie (admin: "Neue Woche der Industrie anlegen")."""
+
+    year = forms.IntegerField(label="Jahr", min_value=2016, max_value=2100)
+    week_start = forms.DateField(label="Erster Tag der Woche", widget=ISO_DATE)
+    week_end = forms.DateField(label="Letzter Tag der Woche", widget=ISO_DATE)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("week_start"), data.get("week_end")
+        if start and end and end < start:
+            self.add_error("week_end", "Der letzte Tag darf nicht vor dem ersten liegen.")
+        return data

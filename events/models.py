@@ -5,6 +5,7 @@ partners' report) is in events/views.py, registered in each page's ``page_views`
 """
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -40,6 +41,15 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     per_page = models.PositiveSmallIntegerField(
         "Veranstaltungen pro Seite", default=25, validators=[MinValueValidator(10), MaxValueValidator(100)]
     )
+    archive_figures = models.CharField(
+        "Kennzahlen im Archiv",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Steht im Archiv statt der gezählten Veranstaltungen, z. B. „mehr als 370 Veranstaltungen“ "
+            "für eine Woche, deren Veranstaltungen nicht auf der Website stehen."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -48,6 +58,7 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
         FieldPanel("body"),
         FieldPanel("contact"),
         FieldPanel("per_page"),
+        FieldPanel("archive_figures"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
@@ -291,6 +302,10 @@ class EventSubmission(models.Model):
     confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
     # The one-time token of the filled-in form: a double click stores the report only once.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Part of the partner's signed link (events.selfservice): renewed when the link is used to change
+    # or cancel the event, so an old link no longer works.
+    access_nonce = models.UUIDField(default=uuid.uuid4, editable=False)
+    cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Meldung einer Veranstaltung"

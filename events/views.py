@@ -22,12 +22,12 @@ from wagtail.models import Page
 
 from cms.core.forms import handle_post
 from cms.core.pagination import PAGE_PARAMETER, paginate, query_without
-from events import csv_import, tasks
+from events import csv_import, tasks, weeks
 from events.calendar import events_calendar_response
 from events.forms import EventFilterForm, EventSubmissionForm
 from events.maps import event_map
 from events.models import CsvImportJob, EventIndexPage, EventPage
-from events.submissions import send_confirmation, submit_event
+from events.submissions import notify_team, send_confirmation, submit_event
 
 MAX_ERRORS_SHOWN = 500
 
@@ -303,6 +303,7 @@ def week_context(index, request, context, *, map_view=False):
         query_without_page=query_without(request, PAGE_PARAMETER),
         # Materials, order form and other pages of the week (not the events themselves).
         section_pages=index.get_children().live().public().not_type(EventPage).order_by("path"),
+        **weeks.archive_context(index),
     )
     return context
 
@@ -336,6 +337,7 @@ def submit(request, index):
         submission, created = submit_event(index, form)
         if created:
             send_confirmation(submission, request)
+            notify_team(submission)
 
     return handle_post(
         request,

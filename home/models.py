@@ -10,7 +10,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
 from cms.core.models import Organisation
 from cms.core.models.mixins import SectionContactMixin
-from events.models import EventIndexPage
+from events.weeks import current_week
 from meetings.models import MeetingPage
 from news.models import NewsIndexPage
 
@@ -64,6 +64,8 @@ class HomePage(SectionContactMixin, Page):
         "news.NewsIndexPage",
         "accessibility.AccessibilityStatementPage",
         "accessibility.EasyLanguageIndexPage",
+        "legal.ImpressumPage",
+        "legal.PrivacyPage",
     ]
     latest_news_count = 3
 
@@ -83,7 +85,7 @@ class HomePage(SectionContactMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The current Woche der Industrie with its totals computed from the published events.
-        event_week = EventIndexPage.objects.live().public().order_by("-year").first()
+        event_week = current_week()
         context["event_week"] = event_week
         context["event_totals"] = event_week.totals() if event_week else None
         context["focus_areas"] = self.focus_areas.select_related("link_page")

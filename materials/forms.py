@@ -22,7 +22,7 @@ class OrderForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
         200,
         message="Bitte geben Sie Ihre Organisation an.",
         max_length_message="Der Name der Organisation ist zu lang (höchstens %(limit_value)d Zeichen).",
-        help_text="Unternehmen, Kammer, Gewerkschaft, Verband oder Initiative",
+        help_text="Unternehmen, Kammer, Gewerkschaft, Verband oder Initiative: an sie liefern wir",
         autocomplete="organization",
     )
     email = forms.EmailField(
@@ -64,7 +64,7 @@ class OrderForm(HoneypotMixin, SubmissionTokenMixin, forms.Form):
         1000,
         required=False,
         max_length_message="Die Anmerkung ist zu lang (höchstens %(limit_value)d Zeichen).",
-        help_text="z. B. ein Liefertermin oder ein Hinweis für den Versand",
+        help_text="Nur wenn wir für die Lieferung etwas wissen müssen, z. B. einen Liefertermin",
         widget=forms.Textarea,
         rows=4,
     )

@@ -12,6 +12,7 @@ from wagtail_modeladmin.views import IndexView
 from cms.core import dashboard
 from materials.export import csv_lines, spreadsheet_safe
 from materials.models import Order, OrderCatalogueItem
+from materials.personal_data import ORDERS
 
 
 class OrderPermissionHelper(PermissionHelper):
@@ -183,3 +184,9 @@ dashboard.register(
     permission="materials.view_order",
     order=70,
 )
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """Who ordered and where to, for the legal app's purge and data requests."""
+    return [ORDERS]

@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 
 from cms.caching import invalidation
 from search import indexing
+from search.personal_data import SEARCH_LOG
 
 
 @hooks.register("after_bulk_action")
@@ -18,3 +19,9 @@ def reindex_moved_documents(request, action_type, objects, action_class_instance
         return
     indexing.update_documents(objects)
     invalidation.invalidate("Dokumente in eine andere Sammlung verschoben")
+
+
+@hooks.register("register_personal_data")
+def personal_data():
+    """The search terms report, for the legal app's purge and data requests."""
+    return [SEARCH_LOG]

@@ -16,21 +16,13 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from cms.core import organisation
+
 SHARE_RENDITION = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "img/share.png"
 # "description": an event's text (Lighthouse: an event page without a meta description lost SEO points).
 DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser", "recommendation", "description")
 
-ORGANISATION = {
-    "name": "N3tzwerk Zukunft der Industrie e. V.",
-    "alternateName": "N3tzwerk Zukunft der Industrie",
-    "email": "info@n3tzwerk.org",
-    "description": (
-        "Bündnis aus Unternehmen, Verbänden, Kammern, Gewerkschaften, Regionen und Politik für den "
-        "Dialog über die Zukunft der Industrie in Deutschland."
-    ),
-    "address": {"@type": "PostalAddress", "addressLocality": "Berlin", "addressCountry": "DE"},
-}
 
 # Characters that must not appear literally inside <script> (same as Django's json_script).
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -70,19 +62,35 @@ def share_image(page, request):
 
 
 def organisation_data(request, root_url):
-    return {
+    """schema.org ``Organization`` from the organisation settings (``cms.core.organisation``)."""
+    org = organisation.current(request)
+    data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        **ORGANISATION,
+        "name": org.full_name,
+        "alternateName": org.name,
+        "email": org.email,
+        "telephone": org.phone,
+        "description": org.description,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": org.street,
+            "postalCode": org.postcode,
+            "addressLocality": org.city,
+            "addressCountry": org.country,
+        },
+        "sameAs": list(org.social_links),
         "url": root_url,
         "logo": absolute(request, static(DEFAULT_SHARE_IMAGE)),
     }
+    data["address"] = {key: value for key, value in data["address"].items() if value}
+    return {key: value for key, value in data.items() if value and value != {"@type": "PostalAddress"}}
 
 
 def publisher(request, root_url):
     return {
         "@type": "Organization",
-        "name": ORGANISATION["name"],
+        "name": organisation.current(request).full_name,
         "url": root_url,
         "logo": {"@type": "ImageObject", "url": absolute(request, static(DEFAULT_SHARE_IMAGE))},
     }

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "events",
     "materials",
     "accessibility",
+    "legal",  # Impressum, privacy page, organisation and retention settings, data requests
+    "notifications",  # recipients of the team's e-mails about new reports, orders, feedback
     "wagtail_modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
@@ -218,6 +220,8 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailcore.PageViewRestriction",  # making a page private or public again
     "wagtailcore.CollectionViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
+    "legal.OrganisationSettings",  # footer, Impressum, JSON-LD of every page
+    "legal.RetentionSettings",  # the periods on the privacy page
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -266,6 +270,8 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 # Wagtail
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# How long the partner's personal link to a reported event works (events/selfservice.py).
+EVENT_LINK_MAX_AGE_DAYS = int(os.environ.get("EVENT_LINK_MAX_AGE_DAYS", "120"))
 WAGTAIL_I18N_ENABLED = False
 # ASCII slugs; the admin spells out umlauts (ä → ae …, cms/core/slugs.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -311,8 +317,10 @@ DEMO_LOADERS = [
     "meetings.demo.load",  # with the demo documents
     "events.demo.load",
     "materials.demo.load",  # below the Woche der Industrie of events
+    "events.demo.load_current_week",  # after materials: the yearly action copies them along
     "news.demo.load",
     "accessibility.demo.load",
+    "legal.demo.load",  # Impressum and privacy page, organisation settings (placeholders flagged)
     "search.demo.load",  # editors' recommendations, offered as "Häufig gesucht"
     "home.demo.link_focus_areas",  # last: links the focus areas to the sections built above
 ]
@@ -348,7 +356,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@n3tzwerk.org")
+# The site's e-mails are sent from the organisation's address (Einstellungen → Organisation,
+# cms/core/organisation.py); this one only while none is set.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # Public forms: per-client rate limit (cms/core/ratelimit.py; django-ratelimit on the default

@@ -52,6 +52,8 @@ PAGE_TYPES = {
     "barrierefreiheit": (_first("accessibility.models.AccessibilityStatementPage"), True),
     "leichte-sprache": (_first("accessibility.models.EasyLanguageIndexPage"), False),
     "leichte-sprache-seite": (_first("accessibility.models.EasyLanguagePage"), False),
+    "impressum": (_first("legal.models.ImpressumPage"), False),
+    "datenschutz": (_first("legal.models.PrivacyPage"), False),
     "nicht-gefunden": (_fixed("/gibt-es-nicht/"), False),
 }
 

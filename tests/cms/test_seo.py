@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories.core import ImageFactory
 from tests.factories.home import StandardPageFactory
+from tests.factories.legal import organisation_settings
 from tests.factories.meetings import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
@@ -105,6 +106,7 @@ def test_news_page_has_canonical_opengraph_twitter_and_article_data(client, home
 
 
 def test_home_page_has_organisation_data_and_the_default_share_image(client, home_page):
+    organisation_settings(email="info@n3tzwerk.org")
     home_page.search_description = "Das Bündnis für die Industrie."
     home_page.save()
     soup = soup_of(client, home_page.url)

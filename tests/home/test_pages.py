@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from accessibility.models import AccessibilityStatementPage, EasyLanguageIndexPage
 from events.models import EventIndexPage
 from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from legal.models import ImpressumPage, PrivacyPage
 from materials.models import MaterialsPage, OrderPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
 from news.models import NewsIndexPage
@@ -50,6 +51,8 @@ class HomePageTests(WagtailPageTestCase):
                 NewsIndexPage,
                 AccessibilityStatementPage,
                 EasyLanguageIndexPage,
+                ImpressumPage,
+                PrivacyPage,
             },
         )
         self.assertCanCreateAt(HomePage, StandardPage)

@@ -64,10 +64,11 @@ def test_valid_order_is_stored_with_lines_and_confirmed_by_mail(client, order_pa
     assert lines == [(items["poster"], "Plakat A1", 5), (items["rollup"], "Roll-up", 1)]
     assert order.confirmation_status == Order.ConfirmationStatus.SENT
 
-    assert len(mail.outbox) == 1
+    # The confirmation to the customer, then the team's notification (tests/notifications).
+    assert [message.to for message in mail.outbox] == [["erika@example.org"], ["info@n3tzwerk.org"]]
     message = mail.outbox[0]
-    assert message.to == ["erika@example.org"]
-    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    # Without an address in the organisation settings: the organisation's name, DEFAULT_FROM_EMAIL.
+    assert message.from_email == f'"N3tzwerk Zukunft der Industrie e. V." <{settings.DEFAULT_FROM_EMAIL}>'
     assert order.reference in message.subject
     assert "5 × Plakat A1" in message.body and "1 × Roll-up" in message.body
     assert "Flyer" not in message.body
@@ -86,7 +87,7 @@ def test_reloading_the_thank_you_page_stores_nothing_twice(client, order_page, i
     client.get(order_page.url + "danke/")
     client.get(order_page.url + "danke/")
     assert Order.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2  # confirmation and the team's notification, once
 
 
 def test_thank_you_page_without_an_order_in_the_session(client, order_page, items):
