@@ -56,8 +56,9 @@ def test_the_order_confirmation_is_sent_and_signed_by_the_organisation(
     order_page.contact = None
     order_page.save()
     client.post(order_page.url, order_data(items))
-    (message,) = mail.outbox
-    assert message.from_email == SENDER
+    message, notification = mail.outbox  # to the customer, then the team's notification
+    assert message.from_email == notification.from_email == SENDER
+    assert notification.to == ["kontakt@n3tzwerk.example"]  # no recipients set: the organisation
     assert "Fragen zur Bestellung beantworten wir gern: kontakt@n3tzwerk.example" in message.body
     assert message.body.rstrip().endswith(
         "N3tzwerk Zukunft der Industrie e. V.\nMusterweg 1, 10117 Berlin\n"
@@ -67,8 +68,8 @@ def test_the_order_confirmation_is_sent_and_signed_by_the_organisation(
 
 def test_the_event_confirmation_is_sent_and_signed_by_the_organisation(client, organisation, url):
     client.post(url, event_data())
-    (message,) = mail.outbox
-    assert message.from_email == SENDER
+    message, notification = mail.outbox  # to the partner, then the team's notification
+    assert message.from_email == notification.from_email == SENDER
     assert "schreiben Sie an kontakt@n3tzwerk.example." in message.body
     assert "Datenschutzerklärung: http://testserver/datenschutz/" in message.body
     assert "Musterweg 1, 10117 Berlin" in message.body
