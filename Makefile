@@ -102,8 +102,12 @@ backup: install ## Back up the database (DATABASE_URL) and the media (MEDIA_ROOT
 restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) into DATABASE_URL and the media storage
 	$(BACKUP_SETTINGS) $(BIN)/python manage.py restore_site --from "$(or $(BACKUP),$(BACKUP_DIR))"
 
-screenshots: install ## Browser tests writing PNGs of each page type (1280 and 320 px wide) to screenshots/
+screenshots: install ## Browser tests writing PNGs of each page type (1280 and 375 px wide) to screenshots/
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
+
+lighthouse: install ## Lighthouse 12 (npx, mobile profile, Debian Chromium) on the main page types -> docs/benchmarks/lighthouse.md
+	@command -v npx >/dev/null || { echo "npx (Node.js 20) wird benötigt."; exit 1; }
+	$(BIN)/python scripts/lighthouse.py
 
 BENCH_SITE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/site_bench
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/1
@@ -117,4 +121,4 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 
 .PHONY: help install lock upgrade setup run serve worker lint check test format bench bench-search bench-import publish-scheduled purge-personal-data
-.PHONY: backup restore soak screenshots
+.PHONY: backup restore soak screenshots lighthouse

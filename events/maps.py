@@ -8,8 +8,12 @@ from cms.core.constants import FederalState
 from cms.core.querystring import query_string
 from regions.models import RegionPage
 
-CELL = 26  # marker grid in screen units of the full map (600 wide): closer markers are grouped
-MARKER_RADIUS = 7
+# Markers are drawn in CSS pixels on a layer over the map (events/templates/events/event_map_page.html),
+# so they keep their size at every width: 24 px for one event, 28 px high for a group (WCAG 2.2, 2.5.8).
+# Groups are made for the narrowest map (320 px screen, 288 px map): marker centres at least
+# MARKER_GAP_PX apart there, so no marker covers another or a model region at any width.
+MIN_MAP_PX = 288
+MARKER_GAP_PX = 32
 STATE_NAMES = dict(FederalState.choices)
 
 
@@ -39,6 +43,20 @@ def event_map(index, request, form, events):
     state = data.get("land") or ""
     box = maps.view_box(state)
     scale = box[2] / maps.WIDTH  # map units per screen unit at this zoom
+    gap = MARKER_GAP_PX / MIN_MAP_PX * box[2]  # in map units
+
+    def percent(x, y):
+        return _num((x - box[0]) / box[2] * 100, 2), _num((y - box[1]) / box[3] * 100, 2)
+
+    regions = []
+    for region in RegionPage.objects.live().public().filter(latitude__isnull=False).order_by("title"):
+        x, y = maps.project(region.latitude, region.longitude)
+        if not (box[0] <= x <= box[0] + box[2] and box[1] <= y <= box[1] + box[3]):
+            continue  # outside the zoomed state
+        left, top = percent(x, y)
+        regions.append(
+            {"x": x, "y": y, "left": left, "top": top, "title": region.title, "url": region.get_url(request)}
+        )
     base_url = index.get_url(request) or ""
     map_url = base_url + "karte/"
 
@@ -52,7 +70,8 @@ def event_map(index, request, form, events):
         x, y = maps.project(row["latitude"], row["longitude"])
         points.append((x, y, row))
     markers = []
-    for group in maps.cluster(points, CELL * scale):
+    groups = maps.cluster(points, gap)
+    for group in maps.spread(groups, gap, fixed=[(region["x"], region["y"]) for region in regions]):
         items = group.items
         if group.count == 1:
             row = items[0]
@@ -75,11 +94,28 @@ def event_map(index, request, form, events):
                 )
                 url = base_url + query_string(params, **where)
                 label = f"{group.count} Veranstaltungen in {places} – als Liste anzeigen"
+        left, top = percent(group.x, group.y)
+        width = max(28, 12 + 8 * len(str(group.count)))  # a pill for three digits and more
         markers.append(
-            {"x": _num(group.x), "y": _num(group.y), "count": group.count, "label": label, "url": url}
+            {
+                "left": left,
+                "top": top,
+                "count": group.count,
+                "label": label,
+                "url": url,
+                "width": width,
+                "offset": -width // 2,
+            }
         )
 
-    state_counts = Counter(row["federal_state"] for row in rows)
+    # The states list and the state links count the events of the other filters in every state,
+    # so the zoomed map lists where else there are events, not sixteen states with "(0)".
+    if state:
+        others = type(form)({**form.data, "land": ""}, index=index)
+        others.is_valid()
+        state_counts = Counter(others.filter(index.events()).values_list("federal_state", flat=True))
+    else:
+        state_counts = Counter(row["federal_state"] for row in rows)
     states = []
     paths = maps.state_paths()
     for code, name in FederalState.choices:
@@ -94,29 +130,12 @@ def event_map(index, request, form, events):
             }
         )
 
-    regions = []
-    for region in RegionPage.objects.live().public().filter(latitude__isnull=False).order_by("title"):
-        x, y = maps.project(region.latitude, region.longitude)
-        half = MARKER_RADIUS * scale * 0.8
-        regions.append(
-            {
-                "x": _num(x),
-                "y": _num(y),
-                "corner_x": _num(x - half),
-                "corner_y": _num(y - half),
-                "title": region.title,
-                "url": region.get_url(request),
-            }
-        )
-
     return {
         "view_box": " ".join(_num(value) for value in box),
-        "radius": _num(MARKER_RADIUS * scale, 2),
-        "size": _num(MARKER_RADIUS * scale * 1.6, 2),
-        "font_size": _num(11 * scale, 2),
         "stroke": _num(scale, 2),
         "markers": markers,
         "states": states,
+        "listed_states": [item for item in states if item["count"]],
         "regions": regions,
         "zoomed_state": STATE_NAMES.get(state, ""),
         "reset_url": map_url + query_string(params, land=None),
@@ -124,4 +143,22 @@ def event_map(index, request, form, events):
         "placed": len(rows),
         "unplaced": events.count() - len(rows),
         "attribution": maps.attribution(),
+    }
+
+
+def place_map(event):
+    """The small map of an event page: its state, zoomed, with the event's place; None without
+    coordinates."""
+    if event.latitude is None or event.longitude is None:
+        return None
+    box = maps.view_box(event.federal_state)
+    x, y = maps.project(event.latitude, event.longitude)
+    paths = maps.state_paths()
+    return {
+        "view_box": " ".join(_num(value) for value in box),
+        "stroke": _num(box[2] / maps.WIDTH, 2),
+        "states": [{"path": paths[code], "selected": code == event.federal_state} for code in paths],
+        "left": _num((x - box[0]) / box[2] * 100, 2),
+        "top": _num((y - box[1]) / box[3] * 100, 2),
+        "state": STATE_NAMES.get(event.federal_state, ""),
     }

@@ -25,6 +25,7 @@ from cms.core.models.mixins import GeoLocationMixin, SectionContactMixin
 from cms.core.pageviews import PageViews
 from cms.core.validators import postcode_validator
 from events.calendar import event_calendar_response, event_schema
+from events.maps import place_map
 
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -85,9 +86,10 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
             .order_by("start", "title")
         )
 
-    def totals(self):
-        """{"events": n, "states": n, "cities": n} computed from the published events (one query)."""
-        return self.events().aggregate(
+    def totals(self, events=None):
+        """{"events": n, "states": n, "cities": n} computed from the published events, or from the
+        filtered ``events`` (one query)."""
+        return (self.events() if events is None else events).aggregate(
             events=Count("pk"),
             states=Count("federal_state", distinct=True),
             cities=Count("city", distinct=True),
@@ -256,6 +258,13 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     def address_line(self):
         return ", ".join(part for part in (self.street, f"{self.postcode} {self.city}".strip()) if part)
 
+    @property
+    def is_past(self):
+        """Over: its end (or, without one, its start) has passed. Cached pages hold this at most
+        PAGE_CACHE_SECONDS, like everything that depends on the time."""
+        moment = self.end or self.start
+        return bool(moment) and moment < timezone.now()
+
     @cached_property
     def is_multi_day(self):
         return bool(self.end) and timezone.localtime(self.end).date() != timezone.localtime(self.start).date()
@@ -267,6 +276,7 @@ class EventPage(RoutablePageMixin, GeoLocationMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific if self.pk else None
+        context["place_map"] = place_map(self)
         return context
 
     @path("")

@@ -297,7 +297,8 @@ def week_context(index, request, context, *, map_view=False):
         context.update(events=page, paginator=page.paginator, page_notice=page_notice)
     context.update(
         filter_form=form,
-        totals=index.totals(),
+        # Filtered: the totals of what the filters let through ("karte/?land=NW" is not the nation).
+        totals=index.totals(events if form.has_filters else None),
         is_filtered=form.has_filters,
         query_without_page=query_without(request, PAGE_PARAMETER),
         # Materials, order form and other pages of the week (not the events themselves).

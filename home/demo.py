@@ -49,6 +49,10 @@ KEY_FIGURES = [
 ]
 
 
+# The drawn picture beside the home page's introduction: (illustration, image title).
+HERO_IMAGE = ("industrie", "Industrielandschaft mit Werkhallen und Windrädern")
+
+
 def get_home_page():
     """The site's HomePage, or None before the demo content is loaded."""
     return HomePage.objects.order_by("path").first()
@@ -73,6 +77,7 @@ def ensure_home_page(log):
             intro=HOME_INTRO,
             key_figures_heading="Die Woche der Industrie 2016 in Zahlen",
             contact=snippets.contact(log, "general"),
+            hero_image=utils.ensure_image(log, *HERO_IMAGE),
             **inlines,
         )
         root.add_child(instance=home)

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.constants import INTRO_FEATURES
+from cms.core.models import Organisation
 from cms.core.models.mixins import SectionContactMixin
 from events.weeks import current_week
 from meetings.models import MeetingPage
@@ -24,11 +25,21 @@ class HomePage(SectionContactMixin, Page):
         blank=True,
         default="Die Woche der Industrie 2016 in Zahlen",
     )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Bild der Startseite",
+        help_text="Groß neben der Einleitung; den Bildausschnitt bestimmt der Fokuspunkt des Bildes.",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BodyBlock(), verbose_name="Weitere Inhalte", blank=True, use_json_field=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("hero_image"),
         InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
         MultiFieldPanel(
             [FieldPanel("key_figures_heading"), InlinePanel("key_figures", label="Kennzahl", max_num=6)],
@@ -83,7 +94,19 @@ class HomePage(SectionContactMixin, Page):
         )
         news_index = self.news_index
         context["latest_news"] = news_index.get_news()[: self.latest_news_count] if news_index else []
+        context["partners"] = self.partners()
         return context
+
+    partner_count = 12
+
+    def partners(self):
+        """The organisations in the alliance's work (the partner strip), without the association
+        itself (the organisation of the home page's contact): logos where given, else a text mark."""
+        organisations = Organisation.objects.select_related("logo").order_by("name")
+        own = self.contact.organisation_id if self.contact_id and self.contact else None
+        if own:
+            organisations = organisations.exclude(pk=own)
+        return list(organisations[: self.partner_count])
 
 
 class FocusArea(Orderable):

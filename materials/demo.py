@@ -2,13 +2,15 @@
 
 The materials page goes under the Woche der Industrie index page (slug ``woche-der-industrie``,
 created by ``events.demo``), or under the home page when that page is missing. The downloads are
-the small PDFs in ``materials/demo_files/`` (drawn by ``materials/make_demo_files.py``). Idempotent:
+the signet as small PDFs in ``materials/demo_files/`` (drawn by ``materials/make_demo_files.py``) and
+the image and type motifs as real JPEG and PNG files, drawn at load time
+(``cms/core/demo/illustrations.py``). Idempotent:
 pages are looked up by slug under their parent, documents by title, catalogue items by name.
 """
 
 from pathlib import Path
 
-from cms.core.demo import snippets, utils
+from cms.core.demo import illustrations, snippets, utils
 from home.demo import get_home_page
 from materials.models import MaterialDownload, MaterialsPage, OrderCatalogueItem, OrderPage
 
@@ -31,21 +33,50 @@ DOWNLOADS = [
         "Signet Woche der Industrie, negativ",
         "Für dunkle Hintergründe",
     ),
-    ("image", "bildmotiv-werkhalle.pdf", "Bildmotiv Werkhalle", "Querformat, für Plakate und Anzeigen"),
-    ("image", "bildmotiv-ausbildung.pdf", "Bildmotiv Ausbildung", "Querformat, für Einladungen an Schulen"),
     (
-        "type",
-        "typomotiv-industrie-vor-ort.pdf",
-        "Typomotiv „Industrie vor Ort“",
-        "Reines Schriftmotiv, Querformat",
+        "image",
+        "bildmotiv-werkhalle.jpg",
+        "Bildmotiv Werkhalle",
+        "Querformat (JPEG), für Plakate und Anzeigen",
+    ),
+    (
+        "image",
+        "bildmotiv-ausbildung.jpg",
+        "Bildmotiv Ausbildung",
+        "Querformat (JPEG), für Einladungen an Schulen",
     ),
     (
         "type",
-        "typomotiv-zukunft.pdf",
+        "typomotiv-industrie-vor-ort.png",
+        "Typomotiv „Industrie vor Ort“",
+        "Reines Schriftmotiv, Querformat (PNG)",
+    ),
+    (
+        "type",
+        "typomotiv-zukunft.png",
         "Typomotiv „Zukunft. Gemacht in der Region.“",
-        "Reines Schriftmotiv, Querformat",
+        "Reines Schriftmotiv, Querformat (PNG)",
     ),
 ]
+
+# The motifs drawn at load time (filename -> function returning the file's bytes); A4 landscape.
+MOTIF_SIZE = (1754, 1240)
+DRAWN = {
+    "bildmotiv-werkhalle.jpg": lambda: illustrations.jpeg_bytes(illustrations.hall(MOTIF_SIZE)),
+    "bildmotiv-ausbildung.jpg": lambda: illustrations.jpeg_bytes(illustrations.gears(MOTIF_SIZE)),
+    "typomotiv-industrie-vor-ort.png": lambda: illustrations.png_bytes(
+        illustrations.type_motif(
+            "Industrie\nvor Ort.",
+            MOTIF_SIZE,
+            background=illustrations.ORANGE,
+            colour=illustrations.NAVY,
+            accent=illustrations.NAVY,
+        )
+    ),
+    "typomotiv-zukunft.png": lambda: illustrations.png_bytes(
+        illustrations.type_motif("Zukunft.\nGemacht in\nder Region.", MOTIF_SIZE)
+    ),
+}
 
 # name -> (description, max quantity per order)
 CATALOGUE = [
@@ -103,7 +134,7 @@ def load(log):
     downloads = [
         MaterialDownload(
             category=category,
-            document=utils.ensure_document(log, FILES_DIR / filename, title),
+            document=utils.ensure_document(log, FILES_DIR / filename, title, content=DRAWN.get(filename)),
             description=description,
         )
         for category, filename, title, description in DOWNLOADS

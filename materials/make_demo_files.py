@@ -1,5 +1,8 @@
 #!/usr/bin/env python
-"""Draw the demo downloads of the materials page (signet, image and type motifs) as small vector PDFs.
+"""Draw the signet downloads of the materials page as small vector PDFs.
+
+The image and type motifs are real image files (JPEG, PNG), drawn when the demo is loaded
+(``materials/demo.py`` with ``cms/core/demo/illustrations.py``), so they are not committed.
 
 The PDFs in ``materials/demo_files/`` are committed, so the site never needs reportlab at run time.
 Regenerate them (reportlab is in the dev extra) after changing the drawings or ``DEMO_FILES``:
@@ -35,10 +38,6 @@ DEMO_FILES = {
         "signet_negative",
         (120, 120),
     ),
-    "bildmotiv-werkhalle.pdf": ("Bildmotiv Werkhalle", "motif_factory", (297, 210)),
-    "bildmotiv-ausbildung.pdf": ("Bildmotiv Ausbildung", "motif_training", (297, 210)),
-    "typomotiv-industrie-vor-ort.pdf": ("Typomotiv „Industrie vor Ort“", "type_local", (297, 210)),
-    "typomotiv-zukunft.pdf": ("Typomotiv „Zukunft. Gemacht in der Region.“", "type_future", (297, 210)),
 }
 
 
@@ -69,64 +68,6 @@ def signet(c, width, height):
 
 def signet_negative(c, width, height):
     _signet(c, width, height, BLUE, "#ffffff", ORANGE)
-
-
-def _headline(c, width, lines, colour, size, top):
-    c.setFillColor(HexColor(colour))
-    c.setFont("Helvetica-Bold", size)
-    for number, line in enumerate(lines):
-        c.drawString(width * 0.07, top - number * size * 1.15, line)
-
-
-def _footer(c, width, height, colour):
-    c.setFillColor(HexColor(colour))
-    c.setFont("Helvetica", 9)
-    c.drawString(width * 0.07, height * 0.05, NOTE)
-
-
-def motif_factory(c, width, height):
-    c.setFillColor(HexColor(DARK))
-    c.rect(0, 0, width, height, stroke=0, fill=1)
-    c.setFillColor(HexColor(BLUE))  # a factory hall: sawtooth roof over a long building
-    base = height * 0.25
-    for number in range(6):
-        left = width * (0.35 + number * 0.1)
-        path = c.beginPath()
-        path.moveTo(left, base + height * 0.3)
-        path.lineTo(left + width * 0.1, base + height * 0.42)
-        path.lineTo(left + width * 0.1, base + height * 0.3)
-        path.close()
-        c.drawPath(path, stroke=0, fill=1)
-    c.rect(width * 0.35, base, width * 0.6, height * 0.3, stroke=0, fill=1)
-    c.setFillColor(HexColor(ORANGE))
-    c.rect(width * 0.88, base, width * 0.035, height * 0.6, stroke=0, fill=1)  # chimney
-    _headline(c, width, ["Hier wird", "gearbeitet."], "#ffffff", height * 0.1, height * 0.75)
-    _footer(c, width, height, "#ffffff")
-
-
-def motif_training(c, width, height):
-    c.setFillColor(HexColor("#ffffff"))
-    c.rect(0, 0, width, height, stroke=0, fill=1)
-    c.setFillColor(HexColor(ORANGE))
-    c.circle(width * 0.72, height * 0.5, height * 0.3, stroke=0, fill=1)
-    c.setFillColor(HexColor(BLUE))
-    c.rect(width * 0.6, height * 0.22, width * 0.24, height * 0.06, stroke=0, fill=1)  # a workbench
-    _headline(c, width, ["Ausbildung", "mit Zukunft."], BLUE, height * 0.1, height * 0.7)
-    _footer(c, width, height, DARK)
-
-
-def type_local(c, width, height):
-    c.setFillColor(HexColor(ORANGE))
-    c.rect(0, 0, width, height, stroke=0, fill=1)
-    _headline(c, width, ["Industrie", "vor Ort."], DARK, height * 0.2, height * 0.65)
-    _footer(c, width, height, DARK)
-
-
-def type_future(c, width, height):
-    c.setFillColor(HexColor(BLUE))
-    c.rect(0, 0, width, height, stroke=0, fill=1)
-    _headline(c, width, ["Zukunft.", "Gemacht in", "der Region."], "#ffffff", height * 0.14, height * 0.75)
-    _footer(c, width, height, "#ffffff")
 
 
 def render(filename, out_dir):

@@ -16,9 +16,11 @@ from regions.models import RegionPage
 
 INDEX_SLUG = "aktuelles"
 
-# slug -> fields; "regions", "meetings" and "topics" name the related pages by slug.
+# slug -> fields; "regions", "meetings" and "topics" name the related pages by slug; "image" is
+# (illustration, image title) of a picture drawn by cms.core.demo.illustrations.
 NEWS = {
     "forum-industriepolitik-fuenf-themen": {
+        "image": ("netzwerk", "Netz aus Punkten und Linien"),
         "title": "Forum Industriepolitik: fünf Themen bis September",
         "date": datetime.date(2017, 2, 27),
         "teaser": (
@@ -45,6 +47,7 @@ NEWS = {
         "link": ("forum-industriepolitik", "Zum Forum Industriepolitik", "Alle Themen und Termine"),
     },
     "wochen-der-industrie-2017": {
+        "image": ("werkhalle", "Produktionshalle"),
         "title": "Wochen der Industrie 2017: Jetzt mitmachen",
         "date": datetime.date(2017, 3, 6),
         "teaser": (
@@ -64,6 +67,7 @@ NEWS = {
         "contact": "woche",
     },
     "sechs-modellregionen": {
+        "image": ("industrie", "Industrielandschaft mit Werkhallen und Windrädern"),
         "title": "Sechs Modellregionen für den Dialog über die Zukunft der Industrie",
         "date": datetime.date(2017, 3, 20),
         "teaser": (
@@ -91,6 +95,7 @@ NEWS = {
         "link": ("regionen", "Die Modellregionen", "Zu den Modellregionen"),
     },
     "drittes-treffen-industriebuendnisse": {
+        "image": ("zahnraeder", "Zahnräder"),
         "title": "Drittes Treffen der regionalen Industriebündnisse beim DIHK",
         "date": datetime.date(2017, 4, 7),
         "teaser": (
@@ -154,6 +159,7 @@ def ensure_news(log, index, home, slug, data):
         title=data["title"],
         date=data["date"],
         teaser=data["teaser"],
+        image=utils.ensure_image(log, *data["image"]) if "image" in data else None,
         body=utils.stream(*blocks),
         related_regions=children_by_slug(home, "regionen", RegionPage, data.get("regions")),
         related_meetings=children_by_slug(home, "treffen", MeetingPage, data.get("meetings")),

@@ -11,6 +11,8 @@ FILE_TYPE_LABELS = {
     "xlsx": "Excel",
     "odt": "OpenDocument-Text",
     "odp": "OpenDocument-Präsentation",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
 }
 
 

@@ -116,3 +116,41 @@ def cluster(items, cell):
         group.items = [member[2] for member in group.items]
     clusters.sort(key=lambda group: (group.y, group.x))
     return clusters
+
+
+def spread(clusters, distance, fixed=(), rounds=20):
+    """Keep markers apart: merge clusters whose centres are closer than ``distance`` (weighted
+    mean position) and push clusters away from the ``fixed`` points (model regions) to that
+    distance, so no marker covers another and none covers a region.
+
+    The grid of ``cluster`` compares each item with a group's first member; the groups' means can
+    end up closer than the cell, which on a phone made markers overlap."""
+    clusters = list(clusters)
+    for _round in range(rounds):
+        changed = False
+        merged = []
+        for group in sorted(clusters, key=lambda g: -g.count):
+            for other in merged:
+                if (other.x - group.x) ** 2 + (other.y - group.y) ** 2 < distance * distance:
+                    total = other.count + group.count
+                    other.x = (other.x * other.count + group.x * group.count) / total
+                    other.y = (other.y * other.count + group.y * group.count) / total
+                    other.items.extend(group.items)
+                    changed = True
+                    break
+            else:
+                merged.append(group)
+        clusters = merged
+        for group in clusters:
+            for fx, fy in fixed:
+                dx, dy = group.x - fx, group.y - fy
+                gap = math.hypot(dx, dy)
+                if gap < distance:
+                    if gap < 1e-6:
+                        dx, dy, gap = 1.0, 1.0, math.sqrt(2)
+                    group.x, group.y = fx + dx / gap * distance, fy + dy / gap * distance
+                    changed = True
+        if not changed:
+            break
+    clusters.sort(key=lambda group: (group.y, group.x))
+    return clusters

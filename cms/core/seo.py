@@ -20,7 +20,8 @@ from cms.core import organisation
 
 SHARE_RENDITION = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "img/share.png"
-DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "recommendation")
+# "description": an event's text (Lighthouse: an event page without a meta description lost SEO points).
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser", "recommendation", "description")
 
 
 # Characters that must not appear literally inside <script> (same as Django's json_script).

@@ -2,7 +2,7 @@
 
 Wagtail checks the extension (``WAGTAILDOCS_EXTENSIONS``) and the size
 (``WAGTAILDOCS_MAX_UPLOAD_SIZE``); :class:`DocumentForm` (``WAGTAILDOCS_DOCUMENT_FORM_BASE``)
-adds the real type: magic bytes via ``filetype`` for PDF and ZIP, and the package's own marker for
+adds the real type: magic bytes via ``filetype`` for PDF, PNG, JPEG and ZIP, and the package's own marker for
 the Office formats (OOXML's main part, ODF's ``mimetype`` entry), so an executable, a script or an
 image renamed to ``.pdf`` or ``.docx`` is refused with a German message before it is stored.
 Images are checked by Wagtail itself (it opens them with Willow).
@@ -22,6 +22,8 @@ FORMAT_NAMES = {
     "xlsx": "Excel-Tabelle",
     "odt": "OpenDocument-Text",
     "odp": "OpenDocument-Präsentation",
+    "png": "PNG-Bild",
+    "jpg": "JPEG-Bild",
 }
 OOXML_MAIN_PART = {"docx": "word/document.xml", "pptx": "ppt/presentation.xml", "xlsx": "xl/workbook.xml"}
 ODF_MIMETYPE = {
@@ -62,8 +64,8 @@ def content_mismatch(file, extension):
         return None  # not a document format this check knows (the extension check refuses it)
     kind = filetype.guess(_read_head(file))
     found = kind.extension if kind else None
-    if extension == "pdf":
-        ok = found == "pdf"
+    if extension in {"pdf", "png", "jpg"}:
+        ok = found == extension
     else:
         ok = found in {"zip", extension} and _zip_marker_ok(file, extension)
     if ok:

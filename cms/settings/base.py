@@ -283,7 +283,8 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp"]
+# PNG and JPEG for downloads meant as image files (the image and type motifs of the materials page).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp", "png", "jpg"]
 # Explicit MIME types: Python's built-in table lacks the Office formats when /etc/mime.types is missing.
 WAGTAILDOCS_CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -292,6 +293,8 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odt": "application/vnd.oasis.opendocument.text",
     "odp": "application/vnd.oasis.opendocument.presentation",
+    "png": "image/png",
+    "jpg": "image/jpeg",
 }
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # The file's real type must match its extension (cms/core/uploads.py).

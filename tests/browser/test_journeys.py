@@ -230,7 +230,7 @@ def test_keyboard_map(visitor):
         "the map needs a text alternative"
     )
 
-    tab_to(page, "el => el.closest('svg.event-map__svg') !== null && el.tagName.toLowerCase() === 'a'")
+    tab_to(page, "el => el.closest('svg.event-map__layer') !== null && el.tagName.toLowerCase() === 'a'")
     focused = page.evaluate_handle("document.activeElement")
     name = page.evaluate(
         "el => el.getAttribute('aria-label') || (el.querySelector('title') || {}).textContent || ''", focused

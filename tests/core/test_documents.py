@@ -1,6 +1,7 @@
 """The custom document model's labels and the download view's content types."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 
 from tests.factories.core import MINIMAL_PDF, DocumentFactory
@@ -75,4 +76,6 @@ def test_document_list_block_shows_file_info(client, home_page):
     )
     html = client.get(page.url).content.decode()
     assert f'<a href="{document.url}" download>Jahresbericht</a>' in html
-    assert f"(PDF, {len(MINIMAL_PDF)} Byte)" in html
+    info = BeautifulSoup(html, "html.parser").select_one(".document-list__info")
+    assert info.get_text() == f"(PDF, {len(MINIMAL_PDF)} Byte)"
+    assert info.select_one(".nowrap").get_text() == f"{len(MINIMAL_PDF)} Byte"  # never "3 / KB"

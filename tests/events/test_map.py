@@ -46,6 +46,7 @@ def test_map_draws_sixteen_states_and_groups_markers(client, index):
     group = soup.select_one("a.event-map__marker--group")
     assert group["href"] == index.url + "karte/?land=NW"
     assert group.find("text").string == "3"
+    assert group.find("rect")["height"] == "28"  # CSS pixels: a target of at least 24 x 24 at any width
     assert "1 Veranstaltung ohne Koordinaten steht nur in der Liste." in soup.get_text(" ", strip=True)
 
 
@@ -67,15 +68,67 @@ def test_zoomed_state_map_links_groups_to_the_filtered_list(client, index):
 def test_numbers_in_svg_are_not_localised(client, index):
     """German number format ("12,5") would break SVG attributes."""
     soup, _ = soup_of(client, index.url + "karte/")
-    for circle in soup.find_all("circle"):
-        for name in ("cx", "cy", "r"):
-            assert re.fullmatch(r"-?\d+(\.\d+)?", circle[name]), circle
+    positions = soup.select(".event-map__layer svg")
+    assert len(positions) == 3  # two markers, one region
+    for svg in positions:
+        for name in ("x", "y"):
+            assert re.fullmatch(r"-?\d+(\.\d+)?%", svg[name]), svg
+    assert re.fullmatch(r"[-\d. ]+", soup.select_one("svg.event-map__svg")["viewbox"])
 
 
-def test_every_state_is_reachable_as_a_link_list(client, index):
+def test_markers_keep_their_size_and_never_cover_a_region(client, home_page):
+    """Markers are drawn in CSS pixels (no viewBox on their layer); groups are made for the narrowest
+    map, so on a 288 px wide map no two markers and no marker and model region overlap."""
+    index = EventIndexPageFactory(parent=home_page)
+    regions = RegionIndexPageFactory(parent=home_page)
+    RegionPageFactory(
+        parent=regions, title="Thüringen", latitude=Decimal("50.97800"), longitude=Decimal("11.02900")
+    )
+    for n, (lat, lon) in enumerate(
+        [(50.978, 11.029), (50.99, 11.1), (51.05, 10.9), (50.8, 11.3), (51.3, 12.37)]
+    ):
+        EventPageFactory(
+            parent=index, title=f"Thüringen {n}", federal_state="TH", city="Erfurt", postcode="99084",
+            latitude=Decimal(str(lat)), longitude=Decimal(str(lon)),
+        )  # fmt: skip
+    soup, _ = soup_of(client, index.url + "karte/")
+    layer = soup.select_one("svg.event-map__layer")
+    assert layer.get("viewbox") is None
+    width, height = 288, 288 * maps.HEIGHT / maps.WIDTH
+    points = [
+        (
+            float(svg["x"][:-1]) / 100 * width,
+            float(svg["y"][:-1]) / 100 * height,
+            svg.find_parent("a")["aria-label"],
+        )
+        for svg in layer.select("a > svg")
+    ]
+    assert any(label == "Modellregion Thüringen" for *_xy, label in points)
+    # the region is drawn last, above every event marker
+    assert layer.select("a")[-1]["aria-label"] == "Modellregion Thüringen"
+    for i, (x1, y1, a) in enumerate(points):
+        for x2, y2, b in points[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= 28**2, (a, b)
+
+
+def test_cluster_counts_fit_three_digits():
+    from events.maps import MARKER_GAP_PX
+
+    assert MARKER_GAP_PX >= 28
+
+
+def test_filtered_map_shows_filtered_totals_and_only_states_with_events(client, index):
+    soup, response = soup_of(client, index.url + "karte/", land="NW")
+    assert soup.select_one(".event-totals").get_text(strip=True) == "4 Veranstaltungen in 1 Land"
+    states = [a.get_text() for a in soup.select(".state-list a")]
+    assert states == ["Nordrhein-Westfalen", "Sachsen"]  # the other states have no events
+    assert "(0)" not in soup.select_one(".state-list").get_text()
+
+
+def test_every_state_with_events_is_reachable_as_a_link_list(client, index):
     soup, _ = soup_of(client, index.url + "karte/")
     states = soup.select(".state-list a")
-    assert len(states) == 16
+    assert [a.get_text() for a in states] == ["Nordrhein-Westfalen", "Sachsen"]
     assert any(a.get_text() == "Sachsen" and a["href"].endswith("karte/?land=SN") for a in states)
 
 

@@ -1,9 +1,11 @@
 """The materials demo loader and its committed demo files."""
 
 import importlib.util
+import io
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from cms.core.demo import load_all, loader_paths
@@ -21,6 +23,8 @@ def counts():
 
 def test_demo_files_are_small_valid_pdfs():
     for _category, filename, title, _description in demo.DOWNLOADS:
+        if filename in demo.DRAWN:
+            continue
         path = demo.FILES_DIR / filename
         assert 1_000 < path.stat().st_size < 20_000, filename
         reader = PdfReader(path)
@@ -35,9 +39,28 @@ def test_committed_demo_files_match_the_drawing_script(tmp_path):
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     script.main(["--out", str(tmp_path)])
-    assert sorted(script.DEMO_FILES) == sorted(entry[1] for entry in demo.DOWNLOADS)
+    assert sorted(script.DEMO_FILES) == sorted(
+        entry[1] for entry in demo.DOWNLOADS if entry[1] not in demo.DRAWN
+    )
     for filename in script.DEMO_FILES:
         assert (tmp_path / filename).read_bytes() == (demo.FILES_DIR / filename).read_bytes(), filename
+
+
+def test_image_and_type_motifs_are_real_image_files():
+    """Drawn at load time, never committed: JPEG for the image motifs, PNG for the type motifs."""
+    from PIL import Image
+
+    drawn = {
+        filename: category
+        for category, filename, _title, _description in demo.DOWNLOADS
+        if filename in demo.DRAWN
+    }
+    assert set(drawn.values()) == {"image", "type"}
+    for filename in drawn:
+        assert not (demo.FILES_DIR / filename).exists()
+        image = Image.open(io.BytesIO(demo.DRAWN[filename]()))
+        assert image.format == ("JPEG" if filename.endswith(".jpg") else "PNG")
+        assert image.size == demo.MOTIF_SIZE
 
 
 def test_loader_is_registered_after_the_events():
@@ -71,7 +94,9 @@ def test_demo_builds_materials_catalogue_and_order_page_idempotently(client):
     response = client.get(materials.url)
     assert response.status_code == 200
     assert "Signet Woche der Industrie" in response.content.decode()
-    assert "(PDF, 2 KB)" in response.content.decode()
+    soup = BeautifulSoup(response.content, "html.parser")
+    infos = [info.get_text() for info in soup.select(".document-list__info")]
+    assert "(PDF, 2 KB)" in infos
     download = materials.downloads.first().document
     served = client.get(download.url)
     assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")

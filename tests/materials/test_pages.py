@@ -1,5 +1,6 @@
 """MaterialsPage and OrderPage: tree rules, admin create/edit/preview, rendering and context."""
 
+from bs4 import BeautifulSoup
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -137,7 +138,9 @@ class MaterialsPageTypeTests(WagtailPageTestCase):
         )
         response = self.client.get(self.materials.url)
         html = response.content.decode()
-        self.assertContains(response, f"(PDF, {len(MINIMAL_PDF)} Byte)", count=2)
+        soup = BeautifulSoup(html, "html.parser")
+        infos = [info.get_text() for info in soup.select(".document-list__info")]
+        self.assertEqual(infos, [f"(PDF, {len(MINIMAL_PDF)} Byte)"] * 2)
         self.assertLess(html.index("Signet Woche der Industrie"), html.index("Typomotiv Zukunft"))
         self.assertContains(response, "Für helle Hintergründe")
         self.assertContains(response, "Nutzungsbedingungen")

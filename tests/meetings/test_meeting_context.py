@@ -160,6 +160,11 @@ def test_meeting_page_lists_speakers_presentations_and_links(client, home_page):
         "Dr. Anna Schmidt , Referentin, DIHK Beitrag: „Bündnisse vor Ort“",
         "Ben Wolf , Sekretär, IG Metall",
     ]
+    # speaker cards: the name on its own line, role and organisation below (the comma for screen readers)
+    assert [li.select_one(".speaker-list__role").get_text() for li in soup.select(".speaker-list li")] == [
+        "Referentin, DIHK",
+        "Sekretär, IG Metall",
+    ]
     downloads = soup.select(".document-list li")
     assert [li.a.get_text() for li in downloads] == ["Folien Schmidt", "Eigener Titel"]
     assert downloads[0].select_one(".document-list__info").get_text() == f"(PDF, {len(MINIMAL_PDF)} Byte)"

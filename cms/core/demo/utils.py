@@ -10,7 +10,9 @@ import uuid
 from pathlib import Path
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.utils.file import hash_filelike
 
@@ -75,8 +77,10 @@ def ensure_child_page(log, parent, model, slug, **fields):
     return page
 
 
-def ensure_document(log, path, title, description=""):
-    """The document titled ``title``; if missing, ``path`` is copied into the document storage.
+def ensure_document(log, path, title, description="", content=None):
+    """The document titled ``title``; if missing, ``path`` is copied into the document storage,
+    or, with ``content`` (a function returning bytes, called only then), a file named like ``path``
+    is stored with what it returns (drawn demo files).
 
     ``file_size`` and ``file_hash`` are set the way Wagtail's upload view sets them.
     """
@@ -88,7 +92,7 @@ def ensure_document(log, path, title, description=""):
     document = Document(title=title)
     if hasattr(document, "description"):
         document.description = description
-    with path.open("rb") as handle:
+    with ContentFile(content(), name=path.name) if content else path.open("rb") as handle:
         document.file.save(path.name, File(handle), save=False)
         handle.seek(0)
         document.file_hash = hash_filelike(handle)
@@ -96,6 +100,32 @@ def ensure_document(log, path, title, description=""):
     document.save()
     log.created_object(document)
     return document
+
+
+ILLUSTRATION_CREDIT = "Illustration: N3tzwerk (Demo, gezeichnet)"
+
+
+def ensure_image(log, name, title):
+    """The image titled ``title``; if missing, the illustration ``name`` of
+    ``cms.core.demo.illustrations`` is drawn and stored, with its alt text, the credit line and a
+    focal point in the middle third (editors move it in the admin)."""
+    from cms.core.demo import illustrations  # Pillow drawing, only when an image is missing
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).order_by("pk").first()
+    if existing is not None:
+        return existing
+    data, alt_text = illustrations.illustration(name)
+    width, height = illustrations.size_of(data)
+    image = Image(title=title, alt_text=alt_text, credit=ILLUSTRATION_CREDIT)
+    image.file.save(f"{name}.jpg", ContentFile(data), save=False)
+    image.width, image.height = width, height
+    image._set_image_file_metadata()  # size and hash, as Wagtail's upload view sets them
+    image.focal_point_x, image.focal_point_y = image.width // 2, image.height // 2
+    image.focal_point_width, image.focal_point_height = image.width // 3, image.height // 3
+    image.save()
+    log.created_object(image)
+    return image
 
 
 # StreamField values in their raw (JSON) form, as stored in the database.

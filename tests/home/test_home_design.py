@@ -1,0 +1,47 @@
+"""The home page as a showcase: hero picture, news as cards, the partner strip."""
+
+from bs4 import BeautifulSoup
+
+from tests.factories.core import ContactFactory, OrganisationFactory
+
+
+def soup_of(client, url="/"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_partner_strip_shows_text_marks_and_leaves_out_the_association(client, home_page):
+    own = OrganisationFactory(name="N3tzwerk Zukunft der Industrie e.V.", short_name="N3tzwerk")
+    home_page.contact = ContactFactory(organisation=own)
+    home_page.save_revision().publish()
+    OrganisationFactory(
+        name="Industrie- und Handelskammer zu Köln", short_name="IHK Köln", website="https://ihk.example"
+    )
+    OrganisationFactory(name="Prognos AG")
+    strip = soup_of(client).select_one(".partner-strip")
+    names = [li.select_one(".partner-strip__name").get_text() for li in strip.select("li")]
+    assert names == ["Industrie- und Handelskammer zu Köln", "Prognos AG"]
+    assert strip.select_one("a")["href"] == "https://ihk.example"
+    assert [mark.get_text() for mark in strip.select(".partner-strip__mark")] == ["I", "P"]
+    assert all(mark["aria-hidden"] == "true" for mark in strip.select(".partner-strip__mark"))
+
+
+def test_no_partner_strip_without_organisations(client, home_page):
+    assert soup_of(client).select_one(".partner-strip") is None
+
+
+def test_hero_image_with_responsive_renditions(client, home_page):
+    from cms.core.demo.utils import DemoLog, ensure_image
+
+    image = ensure_image(DemoLog(), "netzwerk", "Netz")
+    assert image.alt_text and image.width == 1600
+    home_page.hero_image = image
+    home_page.save_revision().publish()
+    hero = soup_of(client).select_one(".hero--with-image")
+    img = hero.select_one(".hero__image img")
+    assert img["alt"] == image.alt_text
+    assert img["fetchpriority"] == "high"
+    sources = hero.select("source")
+    assert {source["type"] for source in sources} == {"image/avif", "image/webp"}
+    assert all(len(source["srcset"].split(",")) == 3 for source in sources)
