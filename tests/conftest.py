@@ -10,6 +10,7 @@ share demo content committed once for the whole session.
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
@@ -46,6 +47,13 @@ def _browser_tests_last_or_skipped(items):
         )
     for item in browser_tests:
         item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _empty_default_cache():
+    """Each test starts with an empty default cache. It also holds Wagtail's renditions: SQLite reuses
+    an image id after a test's rollback, so a cached rendition of another test's image would come back."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
