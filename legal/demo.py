@@ -1,9 +1,10 @@
 """Demo content of the legal app: organisation settings, Impressum and privacy page.
 
 The facts come from the client's texts (name, e-mail, phone, Berlin); what they do not say
-(street, register, board, person responsible) is the obvious placeholder ``PLACEHOLDER``, which the
-dashboard reports until editors replace it. Idempotent: settings are filled only while they are still
-empty, pages are looked up by slug below the default site's root page.
+(street, register, board, person responsible) is the obvious placeholder ``PLACEHOLDER`` (the
+postcode, five digits, stays empty), which the dashboard reports until editors replace it.
+Idempotent: settings are filled only while they are still empty, pages are looked up by slug
+below the default site's root page.
 """
 
 from wagtail.models import Site
@@ -15,7 +16,7 @@ ORGANISATION = {
     "name": "N3tzwerk Zukunft der Industrie",
     "legal_form": "e. V.",
     "street": PLACEHOLDER,
-    "postcode": PLACEHOLDER,
+    "postcode": "",  # too short a field for the placeholder; empty counts as unfilled too
     "city": "Berlin",
     "email": "info@n3tzwerk.org",
     "phone": "030 516 95 6860",

@@ -43,6 +43,8 @@ def test_demo_fills_the_facts_of_the_seeds_and_placeholders_for_the_rest(demo):
         "Berlin",
     )
     assert PLACEHOLDER in settings.register_number and PLACEHOLDER in settings.board
+    # Regression: the placeholder did not fit the postcode's 10 characters (PostgreSQL refused it).
+    settings.full_clean()
     assert set(settings.unfilled()) == {
         "Straße und Hausnummer",
         "Postleitzahl",
