@@ -12,6 +12,7 @@ from wagtail.models import WorkflowState
 
 from events import selfservice
 from events.models import EventPage, EventSubmission
+from tests.factories.legal import organisation_settings
 from tests.support.forms import event_data
 
 pytestmark = pytest.mark.django_db
@@ -154,9 +155,12 @@ def test_tampered_link_gets_a_german_page(client, reported):
     _submission, link = reported
     token = link.split("/")[2]
     other = token[:-1] + ("A" if token[-1] != "A" else "B")
+    organisation_settings(email="kontakt@n3tzwerk.example")
     response = client.get(reverse("event_self_service", args=[other]))
     assert response.status_code == 400
     assert "Dieser Link ist ungültig" in response.content.decode()
+    # The address to write to is the organisation's (Issue 17), not a hard-coded one.
+    assert 'href="mailto:kontakt@n3tzwerk.example"' in response.content.decode()
 
 
 def test_a_link_for_another_report_id_is_refused(client, reported):
