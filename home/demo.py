@@ -21,25 +21,30 @@ HOME_INTRO = (
 )
 
 # title, text, slugs of the home page's child that the focus area links to (first match wins;
-# "Woche der Industrie" is built by the events app and linked once it exists).
+# "Woche der Industrie" is built by the events app and linked once it exists), (illustration, image
+# title) of its drawn picture.
 FOCUS_AREAS = [
     (
         "Regionaler Dialog",
-        "Regionale Industriebündnisse und -initiativen tauschen sich aus und lernen voneinander. In sechs "
-        "Modellregionen begleiten wir Industriedialoge in einem vom BMWi geförderten Projekt.",
+        # (\u2011: a non-breaking hyphen, so the line never breaks between "-" and "initiativen")
+        "Regionale Industriebündnisse und \u2011initiativen tauschen sich aus und lernen voneinander. "
+        "In sechs Modellregionen begleiten wir Industriedialoge in einem vom BMWi geförderten Projekt.",
         ("regionen",),
+        ("netzwerk-regionen", "Netz der Regionen"),
     ),
     (
         "Woche der Industrie",
         "Partner vor Ort laden in ihrer Region zu Veranstaltungswochen ein. Wir helfen bei der Planung, "
         "stellen Signet, Motive und Werbemittel kostenlos bereit und zeigen alle Termine auf einer Karte.",
         ("woche-der-industrie", "wochen-der-industrie", "veranstaltungen"),
+        ("werkhalle-woche", "Werkhalle mit Kran"),
     ),
     (
         "Forum Industriepolitik",
         "Von März bis September 2017 stellen wir unsere gemeinsamen Handlungsempfehlungen in fünf Themen "
         "zur Diskussion – auch mit Blick auf die Bundestagswahl.",
         ("forum-industriepolitik",),
+        ("zahnraeder-forum", "Zahnräder im Forum"),
     ),
 ]
 
@@ -64,7 +69,10 @@ def ensure_home_page(log):
     if home is None:
         root = Page.get_first_root_node()
         inlines = {
-            "focus_areas": [FocusArea(title=title, text=text) for title, text, _slugs in FOCUS_AREAS],
+            "focus_areas": [
+                FocusArea(title=title, text=text, image=utils.ensure_image(log, *image))
+                for title, text, _slugs, image in FOCUS_AREAS
+            ],
             "key_figures": [
                 KeyFigure(qualifier=qualifier, value=value, label=label)
                 for qualifier, value, label in KEY_FIGURES
@@ -167,7 +175,7 @@ def link_focus_areas(log):
     home = get_home_page()
     if home is None:
         return
-    targets = {title: slugs for title, _text, slugs in FOCUS_AREAS}
+    targets = {title: slugs for title, _text, slugs, _image in FOCUS_AREAS}
     children = {child.slug: child for child in home.get_children().live()}
     page = home.get_latest_revision_as_object()
     areas = list(page.focus_areas.all())

@@ -88,7 +88,9 @@ class HomePage(SectionContactMixin, Page):
         event_week = current_week()
         context["event_week"] = event_week
         context["event_totals"] = event_week.totals() if event_week else None
-        context["focus_areas"] = self.focus_areas.select_related("link_page")
+        context["focus_areas"] = self.focus_areas.select_related("link_page", "image").prefetch_related(
+            "image__renditions"
+        )
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
         )
@@ -116,8 +118,17 @@ class FocusArea(Orderable):
     link_page = models.ForeignKey(
         "wagtailcore.Page", verbose_name="Verlinkte Seite", null=True, blank=True, on_delete=models.SET_NULL
     )
+    image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Bild",
+        help_text="Oben in der Karte; schmückend, der Titel sagt, worum es geht.",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("link_page")]
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("link_page"), FieldPanel("image")]
 
     class Meta(Orderable.Meta):
         verbose_name = "Arbeitsschwerpunkt"

@@ -3,6 +3,7 @@
 from bs4 import BeautifulSoup
 
 from tests.factories.core import ContactFactory, OrganisationFactory
+from tests.support.queries import query_count
 
 
 def soup_of(client, url="/"):
@@ -45,3 +46,28 @@ def test_hero_image_with_responsive_renditions(client, home_page):
     sources = hero.select("source")
     assert {source["type"] for source in sources} == {"image/avif", "image/webp"}
     assert all(len(source["srcset"].split(",")) == 3 for source in sources)
+
+
+def test_focus_area_cards_show_their_picture_in_bounded_queries(client, home_page):
+    """Issue 18: the teaser cards of the focus areas carry a picture (decorative: the title says it)."""
+    from cms.core.demo.utils import DemoLog, ensure_image
+    from home.models import FocusArea
+
+    images = [ensure_image(DemoLog(), "netzwerk", "Netz"), ensure_image(DemoLog(), "zahnraeder", "Räder")]
+    home_page.focus_areas = [FocusArea(title="Eins", text="a", image=images[0])]
+    home_page.save_revision().publish()
+    client.get("/")  # renditions made once
+    with_one = query_count(client, "/")
+    home_page.focus_areas = [
+        FocusArea(title="Eins", text="a", image=images[0]),
+        FocusArea(title="Zwei", text="b", image=images[1]),
+        FocusArea(title="Drei", text="c"),
+    ]
+    home_page.save_revision().publish()
+    client.get("/")
+    cards = soup_of(client).select("#focus-heading + .cards > .card")
+    assert [bool(card.select_one(".card__image img")) for card in cards] == [True, True, False]
+    img = cards[0].select_one(".card__image img")
+    assert img["alt"] == "" and img["loading"] == "lazy"
+    assert {source["type"] for source in cards[0].select("source")} == {"image/avif", "image/webp"}
+    assert query_count(client, "/") == with_one

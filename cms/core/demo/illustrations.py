@@ -8,6 +8,7 @@ in git. ``scripts/make_demo_images.py`` writes them to a folder to look at. Sour
 docs/images.md.
 """
 
+import functools
 import io
 import math
 import random
@@ -214,6 +215,19 @@ ILLUSTRATIONS = {
     ),
     "zahnraeder": (gears, "Gezeichnete ineinandergreifende Zahnräder in Blau, Orange und Grün"),
     "werkhalle": (hall, "Gezeichnete Produktionshalle mit Dachträgern, orangem Kran und Maschinenreihen"),
+    # The home page's focus areas: the same drawings with other seeds, so they differ from the news.
+    "netzwerk-regionen": (
+        functools.partial(network, seed=5),
+        "Gezeichnetes Netz aus hellen Punkten und Linien auf Blau – Regionen, die verbunden sind",
+    ),
+    "werkhalle-woche": (
+        functools.partial(hall, seed=6),
+        "Gezeichnete Produktionshalle mit Dachträgern, orangem Kran und Maschinenreihen",
+    ),
+    "zahnraeder-forum": (
+        functools.partial(gears, seed=7),
+        "Gezeichnete ineinandergreifende Zahnräder in Blau, Orange und Grün",
+    ),
 }
 
 
