@@ -12,7 +12,7 @@ from wagtail.models import WorkflowState
 
 from events import selfservice
 from events.models import EventPage, EventSubmission
-from tests.factories.legal import organisation_settings
+from tests.factories.legal import PrivacyPageFactory, organisation_settings
 from tests.support.forms import event_data
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +205,14 @@ def test_status_page_queries_are_bounded(client, reported):
 
     _submission, link = reported
     assert query_count(client, link) <= 25
+
+
+def test_correction_form_has_the_privacy_notice_before_its_button(client, reported, home_page):
+    """Issue 17 at the partner's form too: the notice with the link to the privacy page."""
+    PrivacyPageFactory(parent=home_page)
+    _submission, link = reported
+    form = BeautifulSoup(client.get(link + "aendern/").content, "html.parser").find("form", method="post")
+    notice = form.find(class_="form-privacy")
+    assert notice is not None and notice.find("a")["href"] == "/datenschutz/"
+    assert notice.find_next("button") == form.find("button", type="submit")
+    assert form.select("fieldset.submission-form__group")  # the shared fields of the report
