@@ -16,11 +16,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-from benchtools import cpu_check  # next to this script
+from benchtools import cpu_check, start_gunicorn  # next to this script
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
@@ -105,17 +104,7 @@ def start_server(page_cache_seconds):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BIND": f"127.0.0.1:{PORT}",
     }
-    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "cms/gunicorn.conf.py", "cms.wsgi"]
-    process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=env)  # noqa: S603 - fixed command
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=5)  # noqa: S310
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn ist nicht gestartet.")
+    return start_gunicorn(env, BASE_DIR, PORT)
 
 
 def stop_server(process):

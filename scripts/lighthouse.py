@@ -16,9 +16,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
+
+from benchtools import start_gunicorn  # next to this script
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
@@ -77,17 +78,7 @@ def page_urls(env):
 
 
 def start_server(env):
-    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "cms/gunicorn.conf.py", "cms.wsgi"]
-    process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=env)  # noqa: S603 - fixed command
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=5)  # noqa: S310
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn ist nicht gestartet.")
+    return start_gunicorn(env, BASE_DIR, PORT)
 
 
 def lighthouse(url, report):
