@@ -219,23 +219,27 @@ def index_sizes():
 
 
 def query_buffers():
-    """Pages (8 kB buffers) the facet and the ranking queries read for ``Industrie`` (first page): unlike
-    times, these do not depend on how fast the machine happens to be. The querysets are the search
-    engine's own."""
+    """Pages (8 kB buffers) the facet and the ranking query read for ``Industrie``: unlike times, these
+    do not depend on how fast the machine happens to be. The querysets are the search engine's own."""
     import json
 
-    from search.analysis import parse
-    from search.engine import ResultSet, _index_scan
+    from django.db.models import Count, F
 
-    results = ResultSet(parse("Industrie"), {})
-    querysets = {"facets": [results.facet_queryset()], "ranking": results.page_querysets(0, 10)}
+    from search.analysis import parse
+    from search.engine import FACETS, _index_scan, _postgres_match
+    from search.models import SearchEntry
+
+    match, rank = _postgres_match(parse("Industrie"))
+    base = SearchEntry.objects.filter(match)
+    querysets = {
+        "facets": base.values(*FACETS).annotate(n=Count("id")).order_by(),
+        "ranking": base.annotate(rank=rank).order_by(F("rank").desc(), "title", "id").values_list("id")[:10],
+    }
     result = {}
     with _index_scan():
-        for name, group in querysets.items():
-            result[name] = 0
-            for queryset in group:
-                plan = json.loads(queryset.explain(format="json", analyze=True, buffers=True))[0]["Plan"]
-                result[name] += plan["Shared Hit Blocks"] + plan["Shared Read Blocks"]
+        for name, queryset in querysets.items():
+            plan = json.loads(queryset.explain(format="json", analyze=True, buffers=True))[0]["Plan"]
+            result[name] = plan["Shared Hit Blocks"] + plan["Shared Read Blocks"]
     return result
 
 

@@ -16,23 +16,6 @@ title is the query (a region, an initiative, a forum topic, a section) comes fir
 with every query word in the title, weighted by kind, so that the overview pages and entities are
 not crowded out by hundreds of similar events; the text rank orders entries of equal score.
 
-Pre-selection (why: "Industrie" matches ~12,000 of 12,000 entries at 10,000 pages, and computing
-the text rank and the intent score for every match was most of the search's time): every score
-of a title comparison is larger than every kind weight (``titles_first()``), so the entries whose
-title matches (``title_hit``: the title is the query, starts with it or holds every word) always
-come before all other entries. The facet query counts these title hits as well (one conditional
-count in the same grouped query); a page then ranks only what it needs:
-
-* a page within the title hits: intent score and text rank of the title hits only (a few hundred
-  rows at 10,000 pages, never one of them left out);
-* a page after them (or a query without title hits): the other matches, ordered by kind weight
-  and text rank, without the title comparisons;
-* a page across the boundary: both, each with its own offset.
-
-So the order, the total and every page are exactly those of ranking all matches at once; no
-match is dropped and pagination goes on to the last match. With weights where that inequality
-does not hold (the ablations of ``scripts/search_relevance.py``) every page ranks all matches.
-
 Facets are counted from one grouped query over (kind, federal_state, year) of all matches; each
 facet's counts apply the other facets' selections but not its own, so a visitor can switch.
 """
@@ -85,9 +68,8 @@ def _in_title(token):
     return Q(title_terms__contains=f" {token.stem}{end}") | Q(title_parts__contains=f" {token.stem}{end}")
 
 
-def _title_conditions(query):
-    """The title comparisons of the intent score: (title is the query, starts with its first word,
-    holds every word)."""
+def intent_score(query):
+    """The intent score of an entry for the analysed ``query`` (an integer expression)."""
     has_all = Q()
     for group in query.groups:
         alternatives = [reduce(and_, map(_in_title, alternative)) for alternative in group]
@@ -99,35 +81,11 @@ def _title_conditions(query):
         exact |= Q(title_terms=_padded([query.joined.stem]))
     first = typed[0]
     starts = Q(title_terms__startswith=f" {first.stem}{'' if first.prefix else ' '}")
-    return exact, starts, has_all
-
-
-def title_hit(query):
-    """Entries with a score from a title comparison (see ``titles_first``)."""
-    exact, starts, has_all = _title_conditions(query)
-    return exact | starts | has_all
-
-
-def titles_first():
-    """Whether every title hit outranks every other entry: the smallest title score is larger than
-    the largest kind weight (read at call time, so that the ablations can change the weights)."""
-    return min(EXACT_TITLE, TITLE_STARTS, TITLE_HAS_ALL) > max(KIND_WEIGHTS.values())
-
-
-def kind_score():
-    """The part of the intent score that every entry gets: the weight of its kind."""
-    whens = (When(kind=kind, then=Value(weight)) for kind, weight in KIND_WEIGHTS.items())
-    return Case(*whens, default=Value(0), output_field=IntegerField())
-
-
-def intent_score(query):
-    """The intent score of an entry for the analysed ``query`` (an integer expression)."""
-    exact, starts, has_all = _title_conditions(query)
     parts = [
         Case(When(exact, then=Value(EXACT_TITLE)), default=Value(0)),
         Case(When(starts, then=Value(TITLE_STARTS)), default=Value(0)),
         Case(When(has_all, then=Value(TITLE_HAS_ALL)), default=Value(0)),
-        kind_score(),
+        Case(*(When(kind=kind, then=Value(weight)) for kind, weight in KIND_WEIGHTS.items()), default=0),
     ]
     return ExpressionWrapper(reduce(add, parts), output_field=IntegerField())
 
@@ -206,32 +164,27 @@ def _filter_q(filters, skip=None):
 
 
 def _facet_counts(rows, filters):
-    """(matches under ``filters``, title hits among them, facet counts)."""
     counts = {name: {} for name in FACETS}
-    total = titled = 0
+    total = 0
     for row in rows:
         matches = {name: filters.get(name) in (None, "") or row[name] == filters[name] for name in FACETS}
         if all(matches.values()):
             total += row["n"]
-            titled += row.get("titled", 0)
         for name in FACETS:
             if row[name] in (None, ""):
                 continue
             if all(ok for other, ok in matches.items() if other != name):
                 counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
-    return total, titled, counts
+    return total, counts
 
 
 class ResultSet:
-    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator).
-
-    ``total`` is the number of all matches under the filters and ``titled`` the title hits among
-    them; a slice is exact at any offset (see the module docstring on the pre-selection)."""
+    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator)."""
 
     def __init__(self, query, filters):
         self.query, self.filters = query, filters
-        self.total, self.titled, self.facet_counts = 0, 0, {name: {} for name in FACETS}
-        self._base = self._rank = self._hit = None
+        self.total, self.facet_counts = 0, {name: {} for name in FACETS}
+        self._base = self._rank = None
         if not query:
             return
         if connection.vendor == "postgresql":
@@ -239,52 +192,15 @@ class ResultSet:
         else:
             match, self._rank = _sqlite_match(query)
         self._base = SearchEntry.objects.filter(match)
-        if titles_first():
-            self._hit = title_hit(query)
         with _index_scan():
-            rows = list(self.facet_queryset())
-        self.total, self.titled, self.facet_counts = _facet_counts(rows, filters)
-
-    def facet_queryset(self):
-        """The grouped counts of all matches by (kind, federal_state, year), with the title hits."""
-        counted = {"n": Count("id")}
-        if self._hit is not None:
-            counted["titled"] = Count("id", filter=self._hit)
-        return self._base.values(*FACETS).annotate(**counted).order_by()
+            rows = list(self._base.values(*FACETS).annotate(n=Count("id")).order_by())
+        self.total, self.facet_counts = _facet_counts(rows, filters)
 
     def count(self):
         return self.total
 
     def __len__(self):
         return self.total
-
-    def page_querysets(self, start, stop):
-        """The id querysets of the entries ``start:stop``, in order (one or two; see the module
-        docstring). Each sorts narrow rows only."""
-        matches = self._base.filter(_filter_q(self.filters))
-        if self._hit is None:  # the weights do not put title hits first: rank every match
-            ranked = matches.annotate(intent=intent_score(self.query), rank=self._rank)
-            return [
-                ranked.order_by(F("intent").desc(), F("rank").desc(), "title", "id").values_list(
-                    "id", flat=True
-                )[start:stop]
-            ]
-        querysets = []
-        if start < self.titled:
-            ranked = matches.filter(self._hit).annotate(intent=intent_score(self.query), rank=self._rank)
-            order = (F("intent").desc(), F("rank").desc(), "title", "id")
-            querysets.append(
-                ranked.order_by(*order).values_list("id", flat=True)[start : min(stop, self.titled)]
-            )
-        if stop > self.titled:
-            others = matches.exclude(self._hit) if self.titled else matches
-            ranked = others.annotate(weight=kind_score(), rank=self._rank)
-            order = (F("weight").desc(), F("rank").desc(), "title", "id")
-            offset = max(0, start - self.titled)
-            querysets.append(
-                ranked.order_by(*order).values_list("id", flat=True)[offset : stop - self.titled]
-            )
-        return querysets
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
@@ -295,7 +211,12 @@ class ResultSet:
         # First the ids of the page (sorting narrow rows), then the full rows of just those: a
         # sort that carried the long text columns would decompress them for every match.
         with _index_scan():
-            ids = [pk for queryset in self.page_querysets(start, stop) for pk in queryset]
+            ids = list(
+                self._base.filter(_filter_q(self.filters))
+                .annotate(intent=intent_score(self.query), rank=self._rank)
+                .order_by(F("intent").desc(), F("rank").desc(), "title", "id")
+                .values_list("id", flat=True)[start:stop]
+            )
         rows = (
             SearchEntry.objects.filter(id__in=ids)
             .select_related("page", "document", "parent_page")
