@@ -5,6 +5,7 @@ import datetime
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from hypothesis import HealthCheck, given, settings
@@ -118,3 +119,17 @@ def test_a_week_cannot_take_the_stable_address(week):
     assert "feste Adresse" in str(error.value.message_dict["slug"])
     with pytest.raises(weeks.WeekExists):
         weeks.create_next_week(week, year=2018, week_start=None, week_end=None, slug=STABLE_SLUG)
+
+
+def test_the_materials_page_gives_partners_the_stable_address(client, week):
+    from tests.factories.materials import MaterialsPageFactory
+
+    materials = MaterialsPageFactory(parent=week)
+    soup = BeautifulSoup(client.get(materials.url).content, "html.parser")
+    link = soup.select_one("#stable-address-heading").find_next("a")
+    assert link["href"] == "/woche/" and link.text == "testserver/woche/"
+    assert (
+        location(client.get("/woche/materialien/"))
+        == f"{week.url}materialien/"
+        == "/woche-der-industrie-2017/materialien/"
+    )
