@@ -79,9 +79,7 @@ class HomePage(SectionContactMixin, Page):
         event_week = current_week()
         context["event_week"] = event_week
         context["event_totals"] = event_week.totals() if event_week else None
-        context["focus_areas"] = self.focus_areas.select_related("link_page", "image").prefetch_related(
-            "image__renditions"
-        )
+        context["focus_areas"] = self.focus_areas_following(event_week)
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
         )
@@ -89,6 +87,18 @@ class HomePage(SectionContactMixin, Page):
         context["latest_news"] = news_index.get_news()[: self.latest_news_count] if news_index else []
         context["partners"] = self.partners()
         return context
+
+    def focus_areas_following(self, event_week):
+        """The focus areas; one that links to a Woche der Industrie links to the current week, so the
+        card does not keep pointing to last year's week when the next one goes live."""
+        areas = self.focus_areas.select_related("link_page", "image").prefetch_related("image__renditions")
+        areas = list(areas)
+        if event_week is not None:
+            for area in areas:
+                target = area.link_page
+                if target is not None and target.content_type_id == event_week.content_type_id:
+                    area.link_page = event_week
+        return areas
 
     partner_count = 12
 

@@ -11,6 +11,7 @@ from django.apps import apps as global_apps
 from wagtail.test.utils import WagtailPageTestCase
 
 from events import weeks
+from home.models import FocusArea
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.home import make_site_root
 from tests.support.queries import query_count
@@ -65,6 +66,20 @@ class KeyFiguresFollowTheCurrentWeekTests(WagtailPageTestCase):
         heading, pairs = figures(self.client)
         self.assertEqual(heading, "Die Woche der Industrie 2018 in Zahlen")
         self.assertEqual(pairs, {"Veranstaltungen": "2", "Bundesland": "1", "Orte": "2"})
+
+    def test_a_focus_area_linking_to_last_years_week_links_to_the_current_week(self):
+        FocusArea.objects.create(
+            page=self.home, title="Woche der Industrie", text="Termine.", link_page=self.week
+        )
+        new = weeks.create_next_week(
+            self.week, year=2018, week_start=datetime.date(2018, 9, 15), week_end=datetime.date(2018, 9, 23)
+        )
+        new.get_latest_revision().publish()
+        new.refresh_from_db()
+        soup = BeautifulSoup(self.client.get("/").content, "html.parser")
+        card = soup.find("a", string="Woche der Industrie")
+        self.assertEqual(card["href"], new.url)
+        self.assertNotEqual(new.url, self.week.url)
 
     def test_no_current_week_no_section(self):
         self.week.unpublish()
