@@ -68,6 +68,7 @@ class HomePageTests(WagtailPageTestCase):
         HomePage.objects.all().delete()
         root = Page.objects.get(depth=1)
         contact = ContactFactory()
+        partner = OrganisationFactory(name="IHK Köln")
         self.assertCanCreate(
             root,
             HomePage,
@@ -83,6 +84,7 @@ class HomePageTests(WagtailPageTestCase):
                     "key_figures": inline_formset(
                         [{"qualifier": "mehr als", "value": "120.000", "label": "Gäste"}]
                     ),
+                    "partner_organisations": inline_formset([{"organisation": partner.pk}]),
                     "body": streamfield(
                         [
                             ("heading", {"text": "Mitmachen", "level": "h2"}),
@@ -97,6 +99,7 @@ class HomePageTests(WagtailPageTestCase):
         self.assertEqual([a.title for a in page.focus_areas.all()], ["Regionaler Dialog"])
         self.assertEqual(str(page.key_figures.get()), "mehr als 120.000 Gäste")
         self.assertEqual(page.body[0].value["text"], "Mitmachen")
+        self.assertEqual([organisation.name for organisation in page.partners()], ["IHK Köln"])
 
     def test_renders_focus_areas_figures_and_latest_meeting(self):
         meetings = MeetingIndexPageFactory(parent=self.home)
