@@ -36,6 +36,16 @@ class HomePage(SectionContactMixin, Page):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
+        InlinePanel(
+            "partner_organisations",
+            heading="Partner im Bündnis",
+            label="Partner",
+            help_text=(
+                "Die Organisationen im Streifen „Partner im Dialog“, in dieser Reihenfolge: "
+                "mit Logo, wo eines hinterlegt ist, sonst mit ihrem Anfangsbuchstaben."
+            ),
+            max_num=24,
+        ),
         FieldPanel("body"),
         FieldPanel("contact"),
     ]
@@ -100,16 +110,15 @@ class HomePage(SectionContactMixin, Page):
                     area.link_page = event_week
         return areas
 
-    partner_count = 12
-
     def partners(self):
-        """The organisations in the alliance's work (the partner strip), without the association
-        itself (the organisation of the home page's contact): logos where given, else a text mark."""
-        organisations = Organisation.objects.select_related("logo").order_by("name")
-        own = self.contact.organisation_id if self.contact_id and self.contact else None
-        if own:
-            organisations = organisations.exclude(pk=own)
-        return list(organisations[: self.partner_count])
+        """The organisations of the partner strip, chosen and ordered by the editors ("Partner im
+        Bündnis"), with their logos and the logos' renditions in two queries in all. An organisation
+        chosen twice is shown once (no unique constraint: reordering rows in the admin swaps them)."""
+        entries = self.partner_organisations.select_related("organisation__logo").prefetch_related(
+            "organisation__logo__renditions"
+        )
+        partners = {entry.organisation_id: entry.organisation for entry in entries}
+        return list(partners.values())
 
 
 class FocusArea(Orderable):
@@ -134,6 +143,24 @@ class FocusArea(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Arbeitsschwerpunkt"
         verbose_name_plural = "Arbeitsschwerpunkte"
+
+
+class HomePartner(Orderable):
+    """One organisation of the home page's partner strip."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partner_organisations")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Partner im Bündnis"
+        verbose_name_plural = "Partner im Bündnis"
+
+    def __str__(self):
+        return str(self.organisation)
 
 
 class StandardPage(Page):

@@ -67,6 +67,7 @@ class HomePageTests(WagtailPageTestCase):
         HomePage.objects.all().delete()
         root = Page.objects.get(depth=1)
         contact = ContactFactory()
+        partner = OrganisationFactory(name="IHK Köln")
         self.assertCanCreate(
             root,
             HomePage,
@@ -78,6 +79,7 @@ class HomePageTests(WagtailPageTestCase):
                     "focus_areas": inline_formset(
                         [{"title": "Regionaler Dialog", "text": "Regionen vernetzen.", "link_page": ""}]
                     ),
+                    "partner_organisations": inline_formset([{"organisation": partner.pk}]),
                     "body": streamfield(
                         [
                             ("heading", {"text": "Mitmachen", "level": "h2"}),
@@ -91,6 +93,7 @@ class HomePageTests(WagtailPageTestCase):
         page = HomePage.objects.get(slug="neu")
         self.assertEqual([a.title for a in page.focus_areas.all()], ["Regionaler Dialog"])
         self.assertEqual(page.body[0].value["text"], "Mitmachen")
+        self.assertEqual([organisation.name for organisation in page.partners()], ["IHK Köln"])
 
     def test_renders_focus_areas_and_latest_meeting(self):
         meetings = MeetingIndexPageFactory(parent=self.home)
