@@ -112,7 +112,7 @@ class HomePage(SectionContactMixin, Page):
 
 
 class FocusArea(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="focus_areas")
+    page = ParentalKey(HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField("Titel", max_length=160)
     text = models.TextField("Kurzbeschreibung", max_length=600)
     link_page = models.ForeignKey(
@@ -136,7 +136,7 @@ class FocusArea(Orderable):
 
 
 class KeyFigure(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_figures")
+    page = ParentalKey(HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="key_figures")
     value = models.CharField("Wert", max_length=40, help_text="z. B. „370“ oder „120.000“")
     label = models.CharField("Bezeichnung", max_length=120, help_text="z. B. „Veranstaltungen“")
     qualifier = models.CharField("Zusatz", max_length=60, blank=True, help_text="z. B. „mehr als“")
