@@ -105,6 +105,9 @@ restore: install ## Restore the newest backup in BACKUP_DIR (or BACKUP=folder) i
 screenshots: install ## Browser tests writing PNGs of each page type (1280 and 375 px wide) to screenshots/
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -m browser tests/browser/test_page_types.py
 
+handbook-screenshots: install ## Screenshots of the admin for docs/redaktion.md (fresh SQLite demo, gunicorn on HANDBOOK_PORT=8104, Chromium) -> docs/img/redaktion/
+	$(BIN)/python scripts/handbook_screenshots.py
+
 lighthouse: install ## Lighthouse 12 (npx, mobile profile, Debian Chromium) on the main page types -> docs/benchmarks/lighthouse.md
 	@command -v npx >/dev/null || { echo "npx (Node.js 20) wird benötigt."; exit 1; }
 	$(BIN)/python scripts/lighthouse.py
@@ -121,4 +124,4 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 
 .PHONY: help install lock upgrade setup run serve worker lint check test format bench bench-search bench-import publish-scheduled purge-personal-data
-.PHONY: backup restore soak screenshots lighthouse
+.PHONY: backup restore soak screenshots lighthouse handbook-screenshots

@@ -10,30 +10,18 @@ privacy page shows it, so both always say the same.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.models.settings import ReadSetting
 from cms.core.personal_data import registered
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 # Demo content and new sites: an obvious placeholder that the dashboard reports until it is replaced.
 PLACEHOLDER = "[bitte ergänzen]"
-
-
-class ReadSetting(BaseGenericSetting):
-    """``current()``: the saved settings, or unsaved defaults. Wagtail's ``load()`` creates the row on
-    first read, and saving a setting empties the page cache: the page being rendered would never be
-    cached. Pages and commands read with ``current()``; the admin keeps ``load()``."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def current(cls):
-        return cls.base_queryset().first() or cls()
 
 
 @register_setting(icon="group")

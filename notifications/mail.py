@@ -25,10 +25,7 @@ def admin_url(path):
 
 
 def recipients(kind, fallback=()):
-    # Read, never created here (``load()`` would write the row on a visitor's request: simultaneous
-    # first requests raced and stalled each other on SQLite). The admin creates it when opened.
-    stored = NotificationSettings.objects.order_by("pk").first()
-    configured = stored.recipients(kind) if stored is not None else []
+    configured = NotificationSettings.current().recipients(kind)
     return configured or sorted(set(fallback)) or [organisation.current().reply_address]
 
 

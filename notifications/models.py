@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from cms.core.models.settings import ReadSetting
 
 HELP = "Eine E-Mail-Adresse je Zeile (oder durch Komma getrennt). Leer: siehe Hinweis oben."
 
@@ -34,7 +36,7 @@ def recipients_field(verbose_name):
 
 
 @register_setting(icon="mail")
-class NotificationSettings(BaseGenericSetting):
+class NotificationSettings(ReadSetting):
     """The recipients of the team's notification e-mails, per kind of new record."""
 
     KINDS = ("events", "orders", "feedback")

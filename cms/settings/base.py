@@ -270,6 +270,9 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "N3tzwerk Zukunft der Industrie"
+# No avatars from gravatar.com in the admin (a third-party request with a hash of each editor's
+# e-mail address); editors without an uploaded avatar get Wagtail's default one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # How long the partner's personal link to a reported event works (events/selfservice.py).
 EVENT_LINK_MAX_AGE_DAYS = int(os.environ.get("EVENT_LINK_MAX_AGE_DAYS", "120"))

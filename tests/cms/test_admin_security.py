@@ -91,3 +91,12 @@ def test_session_cookie_is_httponly_samesite_and_ends_with_the_browser(client, e
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
     assert not cookie["max-age"]  # a browser-session cookie
+
+
+def test_the_admin_loads_no_avatar_from_gravatar(client, django_user_model):
+    """Wagtail's default fetches each editor's avatar from gravatar.com: a third-party request."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "richtiges-Passwort-2026")
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "avatar" in html
+    assert "gravatar" not in html

@@ -7,50 +7,9 @@ from django.views.defaults import server_error
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.factories.accessibility import (
-    AccessibilityStatementPageFactory,
-    EasyLanguageIndexPageFactory,
-    EasyLanguagePageFactory,
-)
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
-from tests.factories.home import StandardPageFactory, make_site_root
+from tests.factories.home import make_site_root
 from tests.factories.legal import ImpressumPageFactory, PrivacyPageFactory, organisation_settings
-from tests.factories.materials import MaterialsPageFactory, OrderPageFactory
-from tests.factories.meetings import (
-    ForumIndexPageFactory,
-    ForumTopicPageFactory,
-    MeetingIndexPageFactory,
-    MeetingPageFactory,
-)
-from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.regions import (
-    InitiativeIndexPageFactory,
-    InitiativePageFactory,
-    RegionIndexPageFactory,
-    RegionPageFactory,
-)
-
-# factory, factory of its parent (listed before it; None: directly below the home page)
-CHILD_PAGES = [
-    (StandardPageFactory, None),
-    (RegionIndexPageFactory, None),
-    (RegionPageFactory, RegionIndexPageFactory),
-    (InitiativeIndexPageFactory, None),
-    (InitiativePageFactory, InitiativeIndexPageFactory),
-    (MeetingIndexPageFactory, None),
-    (MeetingPageFactory, MeetingIndexPageFactory),
-    (ForumIndexPageFactory, None),
-    (ForumTopicPageFactory, ForumIndexPageFactory),
-    (NewsIndexPageFactory, None),
-    (NewsPageFactory, NewsIndexPageFactory),
-    (EventIndexPageFactory, None),
-    (EventPageFactory, EventIndexPageFactory),
-    (MaterialsPageFactory, None),
-    (OrderPageFactory, None),
-    (AccessibilityStatementPageFactory, None),
-    (EasyLanguageIndexPageFactory, None),
-    (EasyLanguagePageFactory, EasyLanguageIndexPageFactory),
-]
+from tests.support.site import build_more_site, build_site
 
 
 def footer_of(html):
@@ -66,11 +25,9 @@ class FooterOnEveryPageTypeTests(WagtailPageTestCase):
         cls.home = make_site_root()
         cls.impressum = ImpressumPageFactory(parent=cls.home)
         cls.privacy = PrivacyPageFactory(parent=cls.home)
-        cls.pages = [cls.home, cls.impressum, cls.privacy]
-        made = {}
-        for factory, parent_factory in CHILD_PAGES:
-            made[factory] = factory(parent=made[parent_factory] if parent_factory else cls.home)
-            cls.pages.append(made[factory])
+        built = build_more_site(build_site(cls.home))
+        pages = [page for name, page in built.items() if name not in ("home", "document", "image")]
+        cls.pages = [cls.home, cls.impressum, cls.privacy, *pages]
 
     def test_every_page_type_is_covered(self):
         covered = {type(page.specific) for page in self.pages}

@@ -1,5 +1,6 @@
 """A small site: one page of every public type (``site``) and the remaining ones with an image
-(``more_site``), for the fuzz tests and the HEAD test of every public address."""
+(``more_site``), for the fuzz tests and the HEAD test of every public address. The builders are plain
+functions too, for ``WagtailPageTestCase`` classes (``setUpTestData`` cannot use fixtures)."""
 
 import datetime
 
@@ -31,10 +32,8 @@ from tests.factories.regions import (
 from tests.support.forms import YEAR
 
 
-@pytest.fixture
-def site(home_page):
+def build_site(home_page):
     """One page of every public type, with children, so that every listing and filter has data."""
-    cache.clear()
     regions = RegionIndexPageFactory(parent=home_page)
     initiatives = InitiativeIndexPageFactory(parent=home_page)
     meetings = MeetingIndexPageFactory(parent=home_page)
@@ -67,9 +66,8 @@ def site(home_page):
     return pages
 
 
-@pytest.fixture
-def more_site(site):
-    """``site`` plus the remaining public page types and an image (for the tests that need them)."""
+def build_more_site(site):
+    """``build_site``'s pages plus the remaining public page types and an image."""
     home = site["home"]
     easy = EasyLanguageIndexPageFactory(parent=home)
     return {
@@ -81,3 +79,14 @@ def more_site(site):
         "easy_page": EasyLanguagePageFactory(parent=easy),
         "image": ImageFactory(title="Plakat"),
     }
+
+
+@pytest.fixture
+def site(home_page):
+    cache.clear()
+    return build_site(home_page)
+
+
+@pytest.fixture
+def more_site(site):
+    return build_more_site(site)
