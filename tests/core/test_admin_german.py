@@ -26,26 +26,10 @@ from django.urls import resolve, reverse
 from django.utils.text import camel_case_to_spaces
 from wagtail.models import Page, get_page_models
 
-PROJECT_APPS = {
-    "core",
-    "roles",
-    "caching",
-    "operations",
-    "home",
-    "regions",
-    "meetings",
-    "news",
-    "search",
-    "events",
-    "materials",
-    "accessibility",
-    "legal",
-    "notifications",
-}
-PROJECT_MODULES = (
-    "cms.",
-    *(f"{name}." for name in PROJECT_APPS - {"core", "roles", "caching", "operations"}),
-)
+# Our apps: those of the project tree, not of an installed package (home, regions, cms.core …).
+PROJECT_CONFIGS = [config for config in apps.get_app_configs() if "site-packages" not in config.path]
+PROJECT_APPS = {config.label for config in PROJECT_CONFIGS}
+PROJECT_MODULES = tuple(f"{config.name}." for config in PROJECT_CONFIGS)
 
 # English words that no German label has as a whole word. Words German shares (Name, Status,
 # Organisation, Person, Region, Text, Link, Download, Export, Slug) cannot be told apart and are
