@@ -8,7 +8,7 @@ focus areas point to exist.
 from wagtail.models import Page, Site
 
 from cms.core.demo import snippets, utils
-from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from home.models import FocusArea, HomePage, StandardPage
 
 SITE_NAME = "N3tzwerk Zukunft der Industrie"
 HOME_SLUG = "start"
@@ -48,12 +48,6 @@ FOCUS_AREAS = [
     ),
 ]
 
-KEY_FIGURES = [
-    ("mehr als", "370", "Veranstaltungen"),
-    ("mehr als", "120.000", "Interessierte"),
-]
-
-
 # The drawn picture beside the home page's introduction: (illustration, image title).
 HERO_IMAGE = ("industrie", "Industrielandschaft mit Werkhallen und Windrädern")
 
@@ -73,17 +67,12 @@ def ensure_home_page(log):
                 FocusArea(title=title, text=text, image=utils.ensure_image(log, *image))
                 for title, text, _slugs, image in FOCUS_AREAS
             ],
-            "key_figures": [
-                KeyFigure(qualifier=qualifier, value=value, label=label)
-                for qualifier, value, label in KEY_FIGURES
-            ],
         }
         utils.number_orderables(inlines)
         home = HomePage(
             title=SITE_NAME,
             slug=HOME_SLUG,
             intro=HOME_INTRO,
-            key_figures_heading="Die Woche der Industrie 2016 in Zahlen",
             contact=snippets.contact(log, "general"),
             hero_image=utils.ensure_image(log, *HERO_IMAGE),
             **inlines,

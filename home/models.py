@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -16,15 +16,10 @@ from news.models import NewsIndexPage
 
 
 class HomePage(SectionContactMixin, Page):
-    """The programme overview: three focus areas, key figures and the latest meeting report."""
+    """The programme overview: three focus areas, the current Woche der Industrie in figures (counted
+    from its published events, so they follow the week by themselves) and the latest meeting report."""
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
-    key_figures_heading = models.CharField(
-        "Überschrift der Kennzahlen",
-        max_length=160,
-        blank=True,
-        default="Die Woche der Industrie 2016 in Zahlen",
-    )
     hero_image = models.ForeignKey(
         "core.CustomImage",
         verbose_name="Bild der Startseite",
@@ -41,10 +36,6 @@ class HomePage(SectionContactMixin, Page):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
-        MultiFieldPanel(
-            [FieldPanel("key_figures_heading"), InlinePanel("key_figures", label="Kennzahl", max_num=6)],
-            heading="Kennzahlen",
-        ),
         FieldPanel("body"),
         FieldPanel("contact"),
     ]
@@ -84,7 +75,7 @@ class HomePage(SectionContactMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The current Woche der Industrie with its totals computed from the published events.
+        # The current Woche der Industrie in figures, counted from its published events (one query).
         event_week = current_week()
         context["event_week"] = event_week
         context["event_totals"] = event_week.totals() if event_week else None
@@ -133,22 +124,6 @@ class FocusArea(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Arbeitsschwerpunkt"
         verbose_name_plural = "Arbeitsschwerpunkte"
-
-
-class KeyFigure(Orderable):
-    page = ParentalKey(HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField("Wert", max_length=40, help_text="z. B. „370“ oder „120.000“")
-    label = models.CharField("Bezeichnung", max_length=120, help_text="z. B. „Veranstaltungen“")
-    qualifier = models.CharField("Zusatz", max_length=60, blank=True, help_text="z. B. „mehr als“")
-
-    panels = [FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Kennzahl"
-        verbose_name_plural = "Kennzahlen"
-
-    def __str__(self):
-        return f"{self.qualifier} {self.value} {self.label}".strip()
 
 
 class StandardPage(Page):

@@ -24,10 +24,7 @@ def test_home_page_replaces_the_welcome_page_as_site_root(demo):
         "Woche der Industrie",
         "Forum Industriepolitik",
     ]
-    assert [str(figure) for figure in home.key_figures.all()] == [
-        "mehr als 370 Veranstaltungen",
-        "mehr als 120.000 Interessierte",
-    ]
+    assert not hasattr(home, "key_figures")  # counted from the current week (tests/home/test_key_figures.py)
     links = {area.title: area.link_page for area in home.focus_areas.all()}
     assert links["Regionaler Dialog"].slug == "regionen"
     assert links["Forum Industriepolitik"].slug == "forum-industriepolitik"
