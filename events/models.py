@@ -312,10 +312,12 @@ class EventSubmission(models.Model):
     created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
     confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
     # The one-time token of the filled-in form: a double click stores the report only once.
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = models.UUIDField(
+        "Formular-Kennung", null=True, blank=True, unique=True, editable=False
+    )
     # Part of the partner's signed link (events.selfservice): renewed when the link is used to change
     # or cancel the event, so an old link no longer works.
-    access_nonce = models.UUIDField(default=uuid.uuid4, editable=False)
+    access_nonce = models.UUIDField("Zugangsschlüssel des Partnerlinks", default=uuid.uuid4, editable=False)
     cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
 
     class Meta:

@@ -122,7 +122,7 @@ class HomePage(SectionContactMixin, Page):
 
 
 class FocusArea(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="focus_areas")
+    page = ParentalKey(HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField("Titel", max_length=160)
     text = models.TextField("Kurzbeschreibung", max_length=600)
     link_page = models.ForeignKey(
