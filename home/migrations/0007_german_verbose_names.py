@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_remove_hand_kept_key_figures'),
+        ('home', '0006_homepartner'),
     ]
 
     operations = [
