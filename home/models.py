@@ -148,7 +148,9 @@ class FocusArea(Orderable):
 class HomePartner(Orderable):
     """One organisation of the home page's partner strip."""
 
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partner_organisations")
+    page = ParentalKey(
+        HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="partner_organisations"
+    )
     organisation = models.ForeignKey(
         Organisation, verbose_name="Organisation", on_delete=models.CASCADE, related_name="+"
     )
