@@ -34,7 +34,7 @@ class CsvImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_csv_import_menu_item():
     return CsvImportMenuItem(
-        "Veranstaltungen importieren",
+        "CSV-Import",  # short enough for the sidebar; the page says "Veranstaltungen importieren"
         reverse("events_csv_import"),
         icon_name="upload",
         order=260,
@@ -61,7 +61,7 @@ class EventSubmissionAdmin(ModelAdmin):
     """Who reported which event (contact data for the editors; never shown on the site)."""
 
     model = EventSubmission
-    menu_label = "Gemeldete Veranstaltungen"
+    menu_label = "Meldungen"  # the page title says "Meldungen von Veranstaltungen"
     menu_icon = "mail"
     menu_order = 270
     permission_helper_class = SubmissionPermissionHelper
@@ -99,7 +99,7 @@ def unreviewed_submissions(request):
 
 dashboard.register(
     "event_submissions",
-    label="Gemeldete Veranstaltungen, noch nicht veröffentlicht",
+    label="Meldungen von Veranstaltungen, noch nicht veröffentlicht",
     count=unreviewed_submissions,
     url="events_eventsubmission_modeladmin_index",
     permission="events.view_eventsubmission",
@@ -129,9 +129,8 @@ class NewWeekMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_new_week_menu_item():
-    return NewWeekMenuItem(
-        "Neue Woche der Industrie anlegen", reverse("events_new_week"), icon_name="date", order=255
-    )
+    # "Neue Woche der Industrie anlegen" (the page title) would be cut off in the sidebar
+    return NewWeekMenuItem("Neue Woche", reverse("events_new_week"), icon_name="date", order=255)
 
 
 @hooks.register("register_page_header_buttons")
