@@ -74,6 +74,7 @@ def test_form_documents_the_columns(admin_client, index):
     assert "Nur importieren, wenn alle Zeilen gültig sind" in html
     # The thousands dot went into the text too: "getrennt. höchstens 2 MB".
     assert "Semikolon oder Komma getrennt, höchstens 2 MB und 1.000 Zeilen." in html
+    assert "Höchstens 1.000 Zeilen;" in html  # one number format on the page, not "1000" too
 
 
 def test_template_file_lists_every_column(admin_client, index):
