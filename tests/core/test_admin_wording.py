@@ -1,6 +1,7 @@
 """Wording of the admin (Issue 20): German search placeholders, menu labels that fit the sidebar."""
 
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -61,3 +62,19 @@ def test_menu_label_and_page_title_of_the_reports_agree(admin_client, db):
     soup = html_of(admin_client.get("/admin/events/eventsubmission/"))
     title = soup.find("h1").get_text(" ", strip=True)
     assert title.startswith("Meldungen")  # menu "Meldungen", title "Meldungen von Veranstaltungen"
+
+
+def test_record_lists_keep_german_words_whole(admin_client, db):
+    """Wagtail's ".listing .title { word-break: break-word }" (every modeladmin cell) broke
+    "Entwu|rf" and "05.04.2|017"; the admin's own stylesheet sets it back and scrolls wide lists."""
+    from django.contrib.staticfiles import finders
+
+    soup = html_of(admin_client.get("/admin/materials/order/"))
+    assert soup.html["lang"] == "de"  # for hyphens: auto
+    links = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert any(href.startswith("/static/css/admin.css") for href in links), links
+    css = "".join(Path(finders.find("css/admin.css")).read_text(encoding="utf-8").split())
+    assert ".modeladmin.listingtd.title,.modeladmin.listingth{word-break:normal;" in css
+    assert ".modeladmin.result-list{overflow-x:auto;}" in css
+    footer_button = ".modeladminfooter.footer.button.button-secondary"
+    assert f"{footer_button}{{background-color:var(--w-color-surface-page);" in css
