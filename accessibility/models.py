@@ -151,7 +151,9 @@ class AccessibilityFeedback(models.Model):
     message = models.TextField("Beschreibung der Barriere", max_length=4000)
     done = models.BooleanField("Erledigt", default=False)
     # The form's one-time token: a double click stores the feedback once (cms.core.forms).
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = models.UUIDField(
+        "Formular-Kennung", null=True, blank=True, unique=True, editable=False
+    )
     note = models.TextField("Notiz der Redaktion", blank=True)
 
     panels = [

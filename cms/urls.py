@@ -9,6 +9,7 @@ from cms.api import api_router
 from cms.core.media import document_urlpatterns, media_urlpatterns
 from cms.core.views import page_password, robots_txt
 from events import partner_views
+from events import urls as events_urls
 from search import views as search_views
 
 handler500 = "cms.core.middleware.server_error"
@@ -30,6 +31,8 @@ urlpatterns = [
         "meine-veranstaltung/<str:token>/aendern/", partner_views.correct, name="event_self_service_correct"
     ),
     path("meine-veranstaltung/<str:token>/absagen/", partner_views.cancel, name="event_self_service_cancel"),
+    # The stable address of the current Woche der Industrie, /woche/… (events/weeks.py).
+    path("", include(events_urls)),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         page_password,

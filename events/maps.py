@@ -10,9 +10,15 @@ from regions.models import RegionPage
 
 # Markers are drawn in CSS pixels on a layer over the map (events/templates/events/event_map_page.html),
 # so they keep their size at every width: 24 px for one event, 28 px high for a group (WCAG 2.2, 2.5.8).
-# Groups are made for the narrowest map (320 px screen, 288 px map): marker centres at least
-# MARKER_GAP_PX apart there, so no marker covers another or a model region at any width.
-MIN_MAP_PX = 288
+# The groups follow the map's width: one marker layer per width class, each grouped for the narrowest
+# map of its class (marker centres at least MARKER_GAP_PX apart there, so within the class no marker
+# covers another or a model region). The page shows exactly one layer: the CSS container queries on
+# the map's own width (static/css/site.css, "event-map") hide the others with display: none, which
+# also takes their links out of the tab order and the accessibility tree. Without container queries
+# the coarsest layer shows, and it is right at every width.
+# (name, narrowest map width in CSS px): the thresholds of the container queries in site.css.
+WIDTH_CLASSES = (("s", 288), ("m", 448), ("l", 600))
+MIN_MAP_PX = WIDTH_CLASSES[0][1]
 MARKER_GAP_PX = 32
 STATE_NAMES = dict(FederalState.choices)
 
@@ -33,6 +39,51 @@ def _places(cities, limit=3):
     return shown + (" und weiteren Orten" if len(names) > limit else "")
 
 
+def _marker(group, percent, state, params, base_url, map_url):
+    """One marker of a layer: a single event links to its page, a group to the map zoomed into
+    its state (national map) or to the list of its place (zoomed map)."""
+    items = group.items
+    if group.count == 1:
+        row = items[0]
+        label = f"{row['title']}, {row['city']}"
+        url = f"{base_url}{row['slug']}/"
+    else:
+        states = Counter(row["federal_state"] for row in items)
+        main_state = states.most_common(1)[0][0]
+        places = _places(row["city"] for row in items)
+        if not state:
+            url = map_url + query_string(params, land=main_state, seite=None)
+            zoom = f"Karte von {STATE_NAMES[main_state]} vergrößern"
+            label = f"{group.count} Veranstaltungen in {places} – {zoom}"
+        else:
+            cities = {row["city"] for row in items}
+            where = (
+                {"ort": items[0]["city"]}
+                if len(cities) == 1
+                else {"ort": _common_prefix(row["postcode"] for row in items)}
+            )
+            url = base_url + query_string(params, **where)
+            label = f"{group.count} Veranstaltungen in {places} – als Liste anzeigen"
+    left, top = percent(group.x, group.y)
+    width = _pill_width(group.count)
+    return {
+        "left": left,
+        "top": top,
+        "count": group.count,
+        "label": label,
+        "url": url,
+        "width": width,
+        "offset": -width // 2,
+    }
+
+
+def _pill_width(count):
+    """Width in CSS px of a group's pill, 28 px high: up to three digits (13 px bold) it is at most
+    MARKER_GAP_PX wide, so two pills never overlap; only groups of 1,000 and more grow wider."""
+    digits = len(str(count))
+    return 28 if digits <= 2 else MARKER_GAP_PX if digits == 3 else 12 + 7 * digits
+
+
 def event_map(index, request, form, events):
     """Everything the map template draws, for the (filtered) events of ``index``."""
     data = form.cleaned_data if form.is_bound else {}
@@ -43,7 +94,6 @@ def event_map(index, request, form, events):
     state = data.get("land") or ""
     box = maps.view_box(state)
     scale = box[2] / maps.WIDTH  # map units per screen unit at this zoom
-    gap = MARKER_GAP_PX / MIN_MAP_PX * box[2]  # in map units
 
     def percent(x, y):
         return _num((x - box[0]) / box[2] * 100, 2), _num((y - box[1]) / box[3] * 100, 2)
@@ -69,44 +119,18 @@ def event_map(index, request, form, events):
     for row in rows:
         x, y = maps.project(row["latitude"], row["longitude"])
         points.append((x, y, row))
-    markers = []
-    groups = maps.cluster(points, gap)
-    for group in maps.spread(groups, gap, fixed=[(region["x"], region["y"]) for region in regions]):
-        items = group.items
-        if group.count == 1:
-            row = items[0]
-            label = f"{row['title']}, {row['city']}"
-            url = f"{base_url}{row['slug']}/"
+    fixed = [(region["x"], region["y"]) for region in regions]
+    layers = []
+    for name, min_px in WIDTH_CLASSES:
+        gap = MARKER_GAP_PX / min_px * box[2]  # in map units
+        markers = [
+            _marker(group, percent, state, params, base_url, map_url)
+            for group in maps.spread(maps.cluster(points, gap), gap, fixed=fixed)
+        ]
+        if layers and layers[-1]["markers"] == markers:
+            layers[-1]["classes"].append(name)  # the same grouping as the coarser class: drawn once
         else:
-            states = Counter(row["federal_state"] for row in items)
-            main_state = states.most_common(1)[0][0]
-            places = _places(row["city"] for row in items)
-            if not state:
-                url = map_url + query_string(params, land=main_state, seite=None)
-                zoom = f"Karte von {STATE_NAMES[main_state]} vergrößern"
-                label = f"{group.count} Veranstaltungen in {places} – {zoom}"
-            else:
-                cities = {row["city"] for row in items}
-                where = (
-                    {"ort": items[0]["city"]}
-                    if len(cities) == 1
-                    else {"ort": _common_prefix(row["postcode"] for row in items)}
-                )
-                url = base_url + query_string(params, **where)
-                label = f"{group.count} Veranstaltungen in {places} – als Liste anzeigen"
-        left, top = percent(group.x, group.y)
-        width = max(28, 12 + 8 * len(str(group.count)))  # a pill for three digits and more
-        markers.append(
-            {
-                "left": left,
-                "top": top,
-                "count": group.count,
-                "label": label,
-                "url": url,
-                "width": width,
-                "offset": -width // 2,
-            }
-        )
+            layers.append({"classes": [name], "markers": markers})
 
     # The states list and the state links count the events of the other filters in every state,
     # so the zoomed map lists where else there are events, not sixteen states with "(0)".
@@ -133,7 +157,7 @@ def event_map(index, request, form, events):
     return {
         "view_box": " ".join(_num(value) for value in box),
         "stroke": _num(scale, 2),
-        "markers": markers,
+        "layers": layers,
         "states": states,
         "listed_states": [item for item in states if item["count"]],
         "regions": regions,

@@ -27,6 +27,10 @@ from cms.core.validators import postcode_validator
 from events.calendar import event_calendar_response, event_schema
 from events.maps import place_map
 
+# The stable address of the current week, /woche/… (events/urls.py, events/weeks.py): a week with this
+# slug would be hidden behind it.
+STABLE_SLUG = "woche"
+
 
 class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
     """The Woche der Industrie of one year: the partners' events as a list, a map and a calendar."""
@@ -75,6 +79,13 @@ class EventIndexPage(RoutablePageMixin, SectionContactMixin, Page):
         super().clean()
         if self.week_start and self.week_end and self.week_end < self.week_start:
             raise ValidationError({"week_end": "Der letzte Tag darf nicht vor dem ersten liegen."})
+        if self.slug == STABLE_SLUG:
+            raise ValidationError(
+                {
+                    "slug": f"„/{STABLE_SLUG}/“ ist die feste Adresse der jeweils aktuellen Woche; "
+                    f"bitte z. B. „woche-der-industrie-{self.year or 2027}“."
+                }
+            )
 
     def events(self):
         """The live, public events of this week, soonest first."""
@@ -301,10 +312,12 @@ class EventSubmission(models.Model):
     created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
     confirmation_sent_at = models.DateTimeField("Bestätigung versandt am", null=True, blank=True)
     # The one-time token of the filled-in form: a double click stores the report only once.
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = models.UUIDField(
+        "Formular-Kennung", null=True, blank=True, unique=True, editable=False
+    )
     # Part of the partner's signed link (events.selfservice): renewed when the link is used to change
     # or cancel the event, so an old link no longer works.
-    access_nonce = models.UUIDField(default=uuid.uuid4, editable=False)
+    access_nonce = models.UUIDField("Zugangsschlüssel des Partnerlinks", default=uuid.uuid4, editable=False)
     cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
 
     class Meta:

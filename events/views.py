@@ -2,6 +2,7 @@
 
 The public pages of a week (its list, map and calendar, the partners' report with its thank-you
 page): the routes and the context of EventIndexPage call them.
+The stable address of the current week (``/woche/…``, events/urls.py): a temporary redirect.
 The admin view with which editors import a week's events from a CSV file (logic in
 events/csv_import.py).
 """
@@ -12,10 +13,13 @@ import io
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.encoding import iri_to_uri
+from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -318,6 +322,23 @@ def week_calendar(request, index):
 def _render(index, request, template, **context):
     context = {**Page.get_context(index, request), **context}
     return TemplateResponse(request, template, context)
+
+
+@require_safe
+def current_week_redirect(request, subpath=""):
+    """``/woche/<subpath>`` → the current week's ``<subpath>``, with the query string; 404 (the site's
+    own page) without a current week or for a sub-path that cannot be one of its pages.
+
+    A 302, and marked ``private, no-cache``: the target changes with the next week, so neither the
+    page cache (which keeps only 200s) nor a browser or CDN may keep it as permanent.
+    """
+    target = weeks.stable_target(subpath, request)
+    if target is None:
+        raise Http404("Keine aktuelle Woche der Industrie")
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponseRedirect(iri_to_uri(target) + (f"?{iri_to_uri(query)}" if query else ""))
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 @EventIndexPage.page_views.register("submit")

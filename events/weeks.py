@@ -9,6 +9,10 @@ for a week whose events are not on the site, such as 2016).
 one year later – title, texts, contact and its pages for partners (materials with their downloads,
 the order form) – without the events; as drafts, so the editors look it over and publish it through
 the usual review. The order catalogue is one list for all weeks and stays as it is.
+
+Each week has its own address (``/woche-der-industrie-<Jahr>/``), so that an archive week keeps its
+links. The current week has a second, stable one for print, mails and bookmarks: ``/woche/`` and its
+sub-paths redirect to the current week (``STABLE_SLUG``, ``stable_target``, events.views).
 """
 
 import datetime
@@ -18,7 +22,12 @@ from django.db import transaction
 from django.db.models import Count, Subquery
 from django.db.models.functions import Substr
 
-from events.models import EventIndexPage, EventPage
+from events.models import STABLE_SLUG, EventIndexPage, EventPage
+
+# A sub-path of the stable address: page slugs and routes ("karte/", "anmelden/danke/",
+# "001-leverkusen/"), nothing else (no dots, no empty segments, no control characters).
+STABLE_SUBPATH = re.compile(r"(?:[-\w]+/)*[-\w]*")
+STABLE_SUBPATH_MAX_LENGTH = 300
 
 # One year later on the same weekday (the weeks start on a fixed weekday, usually a Saturday).
 ONE_YEAR = datetime.timedelta(weeks=52)
@@ -105,6 +114,8 @@ def create_next_week(source, *, year, week_start, week_end, slug=None, user=None
     siblings = EventIndexPage.objects.child_of(parent)
     if siblings.filter(year=year).exists() or parent.get_children().filter(slug=slug).exists():
         raise WeekExists(f"Die Woche der Industrie {year} gibt es schon.")
+    if slug == STABLE_SLUG:
+        raise WeekExists(f"„{STABLE_SLUG}“ ist die feste Adresse der aktuellen Woche.")
     old = source.year
     attrs = {
         "year": year,
@@ -121,6 +132,18 @@ def create_next_week(source, *, year, week_start, week_end, slug=None, user=None
     for child in source.get_children().not_type(EventPage).specific():
         child.copy(recursive=True, to=week, copy_revisions=False, keep_live=live, user=user)
     return week.specific
+
+
+def stable_target(subpath="", request=None, week=None):
+    """The current week's URL path for ``subpath`` of the stable address, or ``None`` if there is no
+    current week or ``subpath`` cannot be a path in it. ``week`` saves the look-up (one query)."""
+    if len(subpath) > STABLE_SUBPATH_MAX_LENGTH or not STABLE_SUBPATH.fullmatch(subpath):
+        return None
+    week = week or current_week()
+    if week is None:
+        return None
+    url = week.get_url(request)
+    return url + subpath if url else None
 
 
 def archive_context(index):

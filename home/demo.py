@@ -8,7 +8,7 @@ focus areas point to exist.
 from wagtail.models import Page, Site
 
 from cms.core.demo import snippets, utils
-from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from home.models import FocusArea, HomePage, HomePartner, StandardPage
 
 SITE_NAME = "N3tzwerk Zukunft der Industrie"
 HOME_SLUG = "start"
@@ -48,9 +48,18 @@ FOCUS_AREAS = [
     ),
 ]
 
-KEY_FIGURES = [
-    ("mehr als", "370", "Veranstaltungen"),
-    ("mehr als", "120.000", "Interessierte"),
+# The partner strip ("Partner im Bündnis"), in this order: keys of cms.core.demo.snippets.ORGANISATIONS.
+# Industry, unions, chambers, a region's city and the funding ministry; not the association itself
+# (it is the site) nor its service providers (Prognos, the web agency).
+PARTNERS = [
+    "dihk",
+    "dgb-bw",
+    "ihk-koeln",
+    "ihk-nord-westfalen",
+    "bw-industrie",
+    "rasselstein",
+    "stadt-frankfurt",
+    "bmwi",
 ]
 
 
@@ -73,17 +82,13 @@ def ensure_home_page(log):
                 FocusArea(title=title, text=text, image=utils.ensure_image(log, *image))
                 for title, text, _slugs, image in FOCUS_AREAS
             ],
-            "key_figures": [
-                KeyFigure(qualifier=qualifier, value=value, label=label)
-                for qualifier, value, label in KEY_FIGURES
-            ],
+            "partner_organisations": _partners(log),
         }
         utils.number_orderables(inlines)
         home = HomePage(
             title=SITE_NAME,
             slug=HOME_SLUG,
             intro=HOME_INTRO,
-            key_figures_heading="Die Woche der Industrie 2016 in Zahlen",
             contact=snippets.contact(log, "general"),
             hero_image=utils.ensure_image(log, *HERO_IMAGE),
             **inlines,
@@ -106,6 +111,23 @@ def ensure_home_page(log):
         log.write("  Startseite als Wurzel der Website gesetzt")
         _delete_welcome_page(log, previous)
     return home
+
+
+def _partners(log):
+    return [HomePartner(organisation=snippets.organisation(log, key)) for key in PARTNERS]
+
+
+def ensure_partners(log, home):
+    """The demo's partner strip on a home page that has none yet (a database loaded before the
+    strip was chosen by editors); a page with partners is left as it is."""
+    page = home.get_latest_revision_as_object()
+    if page.partner_organisations.exists():
+        return
+    partners = _partners(log)
+    utils.number_orderables({"partner_organisations": partners})
+    page.partner_organisations = partners
+    utils.publish(page)
+    log.write(f"  angelegt – {len(PARTNERS)} Partner im Bündnis auf der Startseite")
 
 
 def _delete_welcome_page(log, page):
@@ -163,6 +185,7 @@ def ensure_about_page(log, home):
 def load(log):
     """The home page (as the site's root) and "Über uns"."""
     home = ensure_home_page(log)
+    ensure_partners(log, home)
     ensure_about_page(log, home)
 
 

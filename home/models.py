@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -16,15 +16,10 @@ from news.models import NewsIndexPage
 
 
 class HomePage(SectionContactMixin, Page):
-    """The programme overview: three focus areas, key figures and the latest meeting report."""
+    """The programme overview: three focus areas, the current Woche der Industrie in figures (counted
+    from its published events, so they follow the week by themselves) and the latest meeting report."""
 
     intro = RichTextField("Einleitung", features=INTRO_FEATURES, blank=True)
-    key_figures_heading = models.CharField(
-        "Überschrift der Kennzahlen",
-        max_length=160,
-        blank=True,
-        default="Die Woche der Industrie 2016 in Zahlen",
-    )
     hero_image = models.ForeignKey(
         "core.CustomImage",
         verbose_name="Bild der Startseite",
@@ -41,9 +36,15 @@ class HomePage(SectionContactMixin, Page):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         InlinePanel("focus_areas", heading="Arbeitsschwerpunkte", label="Schwerpunkt", max_num=6),
-        MultiFieldPanel(
-            [FieldPanel("key_figures_heading"), InlinePanel("key_figures", label="Kennzahl", max_num=6)],
-            heading="Kennzahlen",
+        InlinePanel(
+            "partner_organisations",
+            heading="Partner im Bündnis",
+            label="Partner",
+            help_text=(
+                "Die Organisationen im Streifen „Partner im Dialog“, in dieser Reihenfolge: "
+                "mit Logo, wo eines hinterlegt ist, sonst mit ihrem Anfangsbuchstaben."
+            ),
+            max_num=24,
         ),
         FieldPanel("body"),
         FieldPanel("contact"),
@@ -82,13 +83,11 @@ class HomePage(SectionContactMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The current Woche der Industrie with its totals computed from the published events.
+        # The current Woche der Industrie in figures, counted from its published events (one query).
         event_week = current_week()
         context["event_week"] = event_week
         context["event_totals"] = event_week.totals() if event_week else None
-        context["focus_areas"] = self.focus_areas.select_related("link_page", "image").prefetch_related(
-            "image__renditions"
-        )
+        context["focus_areas"] = self.focus_areas_following(event_week)
         context["latest_meeting"] = (
             MeetingPage.objects.live().public().select_related("host").order_by("-date").first()
         )
@@ -97,20 +96,31 @@ class HomePage(SectionContactMixin, Page):
         context["partners"] = self.partners()
         return context
 
-    partner_count = 12
+    def focus_areas_following(self, event_week):
+        """The focus areas; one that links to a Woche der Industrie links to the current week, so the
+        card does not keep pointing to last year's week when the next one goes live."""
+        areas = self.focus_areas.select_related("link_page", "image").prefetch_related("image__renditions")
+        areas = list(areas)
+        if event_week is not None:
+            for area in areas:
+                target = area.link_page
+                if target is not None and target.content_type_id == event_week.content_type_id:
+                    area.link_page = event_week
+        return areas
 
     def partners(self):
-        """The organisations in the alliance's work (the partner strip), without the association
-        itself (the organisation of the home page's contact): logos where given, else a text mark."""
-        organisations = Organisation.objects.select_related("logo").order_by("name")
-        own = self.contact.organisation_id if self.contact_id and self.contact else None
-        if own:
-            organisations = organisations.exclude(pk=own)
-        return list(organisations[: self.partner_count])
+        """The organisations of the partner strip, chosen and ordered by the editors ("Partner im
+        Bündnis"), with their logos and the logos' renditions in two queries in all. An organisation
+        chosen twice is shown once (no unique constraint: reordering rows in the admin swaps them)."""
+        entries = self.partner_organisations.select_related("organisation__logo").prefetch_related(
+            "organisation__logo__renditions"
+        )
+        partners = {entry.organisation_id: entry.organisation for entry in entries}
+        return list(partners.values())
 
 
 class FocusArea(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="focus_areas")
+    page = ParentalKey(HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField("Titel", max_length=160)
     text = models.TextField("Kurzbeschreibung", max_length=600)
     link_page = models.ForeignKey(
@@ -133,20 +143,24 @@ class FocusArea(Orderable):
         verbose_name_plural = "Arbeitsschwerpunkte"
 
 
-class KeyFigure(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField("Wert", max_length=40, help_text="z. B. „370“ oder „120.000“")
-    label = models.CharField("Bezeichnung", max_length=120, help_text="z. B. „Veranstaltungen“")
-    qualifier = models.CharField("Zusatz", max_length=60, blank=True, help_text="z. B. „mehr als“")
+class HomePartner(Orderable):
+    """One organisation of the home page's partner strip."""
 
-    panels = [FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("label")]
+    page = ParentalKey(
+        HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="partner_organisations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Kennzahl"
-        verbose_name_plural = "Kennzahlen"
+        verbose_name = "Partner im Bündnis"
+        verbose_name_plural = "Partner im Bündnis"
 
     def __str__(self):
-        return f"{self.qualifier} {self.value} {self.label}".strip()
+        return str(self.organisation)
 
 
 class StandardPage(Page):

@@ -108,6 +108,7 @@ class OrganisationSettings(ReadSetting):
 
     class Meta:
         verbose_name = "Organisation"
+        verbose_name_plural = "Organisation"
 
     def __str__(self):
         return self.full_name
@@ -171,6 +172,7 @@ class RetentionSettings(ReadSetting):
 
     class Meta:
         verbose_name = "Aufbewahrung personenbezogener Daten"
+        verbose_name_plural = "Aufbewahrung personenbezogener Daten"
         permissions = [("handle_data_requests", "Anfragen zu personenbezogenen Daten bearbeiten")]
 
     def days(self, entry):

@@ -58,7 +58,7 @@ class MaterialsPage(SectionContactMixin, Page):
 
     def download_groups(self):
         """[(heading, category, [download, …]), …]: signet, image motifs, type motifs; empty ones left out."""
-        downloads = list(self.downloads.select_related("document"))
+        downloads = [item for item in self.downloads.select_related("document") if item.document_id]
         groups = []
         for category in MaterialDownload.Category:
             items = [download for download in downloads if download.category == category]
@@ -90,10 +90,14 @@ class MaterialDownload(Orderable):
         Category.TYPE: "Typomotive",
     }
 
-    page = ParentalKey(MaterialsPage, on_delete=models.CASCADE, related_name="downloads")
+    page = ParentalKey(
+        MaterialsPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="downloads"
+    )
     category = models.CharField("Art", max_length=10, choices=Category.choices, default=Category.SIGNET)
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     document = models.ForeignKey(
-        "core.CustomDocument", verbose_name="Datei", on_delete=models.PROTECT, related_name="+"
+        "core.CustomDocument", verbose_name="Datei", null=True, on_delete=models.PROTECT, related_name="+"
     )
     title = models.CharField(
         "Titel", max_length=255, blank=True, help_text="Leer lassen, um den Dokumenttitel zu verwenden."
@@ -109,11 +113,11 @@ class MaterialDownload(Orderable):
         verbose_name_plural = "Downloads"
 
     def __str__(self):
-        return self.display_title
+        return self.display_title or "Download ohne Datei"
 
     @property
     def display_title(self):
-        return self.title or self.document.title
+        return self.title or (self.document.title if self.document_id else "")
 
 
 class OrderCatalogueItem(models.Model):
@@ -264,7 +268,9 @@ class Order(models.Model):
     )
     confirmation_error = models.CharField("Fehler beim E-Mail-Versand", max_length=500, blank=True)
     # The one-time token of the filled-in form: a double click stores the order only once.
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = models.UUIDField(
+        "Formular-Kennung", null=True, blank=True, unique=True, editable=False
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("status"), FieldPanel("internal_note")], heading="Bearbeitung"),

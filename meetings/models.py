@@ -128,7 +128,8 @@ class MeetingPage(Page):
         return self.speakers.select_related("person", "person__organisation", "organisation")
 
     def get_presentations(self):
-        return self.presentations.select_related("document", "speaker")
+        # Rows without a file (only in a draft) are left out.
+        return [item for item in self.presentations.select_related("document", "speaker") if item.document_id]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -144,7 +145,7 @@ class MeetingPage(Page):
 
 
 class MeetingSpeaker(Orderable):
-    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="speakers")
+    page = ParentalKey(MeetingPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="speakers")
     # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
     # autosave, too – can be saved while a new row has no person chosen yet (Wagtail defers required
     # fields of drafts unless the database refuses the empty value: that autosave failed with 400).
@@ -187,9 +188,17 @@ class MeetingSpeaker(Orderable):
 
 
 class MeetingPresentation(Orderable):
-    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="presentations")
+    page = ParentalKey(
+        MeetingPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="presentations"
+    )
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     document = models.ForeignKey(
-        "core.CustomDocument", verbose_name="Datei", on_delete=models.PROTECT, related_name="presentations"
+        "core.CustomDocument",
+        verbose_name="Datei",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="presentations",
     )
     title = models.CharField(
         "Titel", max_length=255, blank=True, help_text="Leer lassen, um den Dokumenttitel zu verwenden."
@@ -210,11 +219,11 @@ class MeetingPresentation(Orderable):
         verbose_name_plural = "Präsentationen"
 
     def __str__(self):
-        return self.display_title
+        return self.display_title or "Präsentation ohne Datei"
 
     @property
     def display_title(self):
-        return self.title or self.document.title
+        return self.title or (self.document.title if self.document_id else "")
 
 
 class ForumIndexPage(RoutablePageMixin, SectionContactMixin, Page):
@@ -309,7 +318,9 @@ class ForumTopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions.all()
-        context["documents"] = [item.document for item in self.documents.select_related("document")]
+        context["documents"] = [
+            item.document for item in self.documents.select_related("document") if item.document_id
+        ]
         return context
 
     def feed_links(self):
@@ -317,7 +328,9 @@ class ForumTopicPage(Page):
 
 
 class ForumSession(Orderable):
-    page = ParentalKey(ForumTopicPage, on_delete=models.CASCADE, related_name="sessions")
+    page = ParentalKey(
+        ForumTopicPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="sessions"
+    )
     date = models.DateField(
         "Datum", null=True, blank=True, help_text="Leer lassen, solange der Termin offen ist."
     )
@@ -340,9 +353,13 @@ class ForumSession(Orderable):
 
 
 class ForumTopicDocument(Orderable):
-    page = ParentalKey(ForumTopicPage, on_delete=models.CASCADE, related_name="documents")
+    page = ParentalKey(
+        ForumTopicPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="documents"
+    )
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     document = models.ForeignKey(
-        "core.CustomDocument", verbose_name="Dokument", on_delete=models.CASCADE, related_name="+"
+        "core.CustomDocument", verbose_name="Dokument", null=True, on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("document")]

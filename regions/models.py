@@ -97,7 +97,7 @@ class RegionPage(GeoLocationMixin, SectionContactMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners.select_related("organisation")
+        context["partners"] = complete_partners(self.partners.select_related("organisation"))
         # A draft initiative has no public URL yet, so it is left out.
         context["initiative"] = self.initiative if self.initiative and self.initiative.live else None
         context["related_meetings"] = (
@@ -108,10 +108,17 @@ class RegionPage(GeoLocationMixin, SectionContactMixin, Page):
         return context
 
 
+def complete_partners(partners):
+    """The partner rows with their organisation chosen (a draft's row may not have one yet)."""
+    return [partner for partner in partners if partner.organisation_id]
+
+
 class RegionPartner(Orderable):
-    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="partners")
+    page = ParentalKey(RegionPage, verbose_name="Seite", on_delete=models.CASCADE, related_name="partners")
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     organisation = models.ForeignKey(
-        "core.Organisation", verbose_name="Organisation", on_delete=models.CASCADE
+        "core.Organisation", verbose_name="Organisation", null=True, on_delete=models.CASCADE
     )
     role = models.CharField("Rolle", max_length=160, blank=True, help_text="z. B. „Projektpartner“")
 
@@ -219,7 +226,7 @@ class InitiativePage(SectionContactMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners.select_related("organisation")
+        context["partners"] = complete_partners(self.partners.select_related("organisation"))
         context["criteria"] = self.good_practice_criteria.all()
         context["model_regions"] = (
             self.model_regions.live().public() if self.pk else RegionPage.objects.none()
@@ -228,9 +235,13 @@ class InitiativePage(SectionContactMixin, Page):
 
 
 class InitiativePartner(Orderable):
-    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="partners")
+    page = ParentalKey(
+        InitiativePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="partners"
+    )
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     organisation = models.ForeignKey(
-        "core.Organisation", verbose_name="Organisation", on_delete=models.CASCADE
+        "core.Organisation", verbose_name="Organisation", null=True, on_delete=models.CASCADE
     )
     role = models.CharField("Rolle", max_length=160, blank=True, help_text="z. B. „Gründungsmitglied“")
 

@@ -26,10 +26,16 @@ class SearchEntry(index.Indexed, models.Model):
     # GIN index finds the matches, the facet filters are checked in the narrow rows.
     kind = models.CharField("Art", max_length=30)
     page = models.OneToOneField(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="search_entry"
+        "wagtailcore.Page",
+        verbose_name="Seite",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="search_entry",
     )
     document = models.OneToOneField(
         settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name="Dokument",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -50,12 +56,12 @@ class SearchEntry(index.Indexed, models.Model):
     federal_state = models.CharField("Bundesland", max_length=2, blank=True)
     year = models.PositiveSmallIntegerField("Jahr", null=True, blank=True)
     # The folded title (suggestions) and the analysed columns (search.analysis.index_fields).
-    title_norm = models.TextField(blank=True, editable=False)
-    title_terms = models.TextField(blank=True, editable=False)
-    title_parts = models.TextField(blank=True, editable=False)
-    body_terms = models.TextField(blank=True, editable=False)
-    body_parts = models.TextField(blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    title_norm = models.TextField("Titel, vereinheitlicht", blank=True, editable=False)
+    title_terms = models.TextField("Titel, Suchbegriffe", blank=True, editable=False)
+    title_parts = models.TextField("Titel, Wortteile", blank=True, editable=False)
+    body_terms = models.TextField("Text, Suchbegriffe", blank=True, editable=False)
+    body_parts = models.TextField("Text, Wortteile", blank=True, editable=False)
+    updated_at = models.DateTimeField("Aktualisiert am", auto_now=True)
 
     search_fields = [
         index.SearchField("title", boost=3),

@@ -1,5 +1,8 @@
 """The layout as a visitor sees it: the header at 1280 px and on a phone (with and without
-JavaScript), the map's targets on a phone, hyphenation and the directory's checkbox."""
+JavaScript), the map's width and targets on a phone and a laptop, hyphenation and the directory's
+checkbox."""
+
+import math
 
 import pytest
 
@@ -13,6 +16,10 @@ BOXES_JS = """sel => [...document.querySelectorAll(sel)].map(el => {
   const label = el.getAttribute('aria-label') || el.textContent.trim();
   return {x: r.x, y: r.y, w: r.width, h: r.height, label};
 })"""
+# The same for the elements the visitor sees (a hidden marker layer is display: none; Chromium's
+# checkVisibility() says true for SVG elements there, but they have no layout box).
+VISIBLE_BOXES_JS = BOXES_JS.replace("].map(", "].filter(el => el.getClientRects().length).map(")
+MAP_TARGETS = ".event-map__layer a"
 
 
 def _map_url():
@@ -69,7 +76,7 @@ def test_map_targets_are_large_apart_and_regions_on_top(visitor, size):
     page = visitor.page
     page.set_viewport_size(size)
     visitor.goto(_map_url())
-    markers = page.evaluate(BOXES_JS, ".event-map__layer a")
+    markers = page.evaluate(VISIBLE_BOXES_JS, MAP_TARGETS)
     assert len(markers) > 6
     for box in markers:
         assert box["w"] >= 24 and box["h"] >= 24, box
@@ -93,6 +100,79 @@ def test_map_targets_are_large_apart_and_regions_on_top(visitor, size):
         text_box = counts.nth(n).bounding_box()
         shape_box = counts.nth(n).locator("xpath=preceding-sibling::*[1]").bounding_box()
         assert text_box["width"] <= shape_box["width"] - 4  # the count fits its pill
+
+
+def _visible_map(page, size):
+    page.set_viewport_size(size)
+    page.locator(".event-map__svg").scroll_into_view_if_needed()
+    return page.evaluate(VISIBLE_BOXES_JS, MAP_TARGETS)
+
+
+def test_map_spans_the_column_and_groups_for_its_width(visitor):
+    """On a phone the map is as wide as the content column; on a laptop as wide as the column
+    allows with all Germany in the window, centred. Exactly one marker layer shows, grouped for the
+    map's width: finer at 1280 px than at 375 px; no marker overlaps another or a model region."""
+    page = visitor.page
+    visitor.goto(_map_url())
+    seen = {}
+    for size in (support.PHONE, support.DESKTOP):
+        markers = _visible_map(page, size)
+        geometry = page.evaluate(
+            """() => {
+              const column = document.querySelector('main');
+              const style = getComputedStyle(column);
+              const c = column.getBoundingClientRect();
+              const left = c.x + parseFloat(style.paddingLeft);
+              const right = c.right - parseFloat(style.paddingRight);
+              const m = document.querySelector('.event-map__canvas').getBoundingClientRect();
+              const shown = [...document.querySelectorAll('.event-map__markers')]
+                .filter(g => getComputedStyle(g).display !== 'none').length;
+              return {left, right, mapLeft: m.x, mapRight: m.right, mapWidth: m.width, shown,
+                      height: innerHeight};
+            }"""
+        )
+        column = geometry["right"] - geometry["left"]
+        expected = min(column, max(480, (geometry["height"] - 32) * 600 / 813))
+        assert abs(geometry["mapWidth"] - expected) < 1.5, geometry
+        assert (
+            abs((geometry["mapLeft"] - geometry["left"]) - (geometry["right"] - geometry["mapRight"])) < 1.5
+        )
+        if size is support.PHONE:
+            assert abs(geometry["mapWidth"] - column) < 1.5  # the full content width
+        assert geometry["shown"] == 1, geometry
+        for box in markers:
+            assert box["w"] >= 23.9 and box["h"] >= 23.9, box  # 24 px, give or take subpixel rounding
+        # no two shapes overlap: each fits the circle of half its box's larger side around its centre
+        regions = page.evaluate(VISIBLE_BOXES_JS, ".event-map__regions a")
+        assert len(regions) == 6
+        shapes = [
+            (b["x"] + b["w"] / 2, b["y"] + b["h"] / 2, max(b["w"], b["h"]) / 2, b["label"]) for b in markers
+        ]
+        for i, (x1, y1, r1, a) in enumerate(shapes):
+            for x2, y2, r2, b in shapes[i + 1 :]:
+                assert math.hypot(x1 - x2, y1 - y2) >= r1 + r2 - 0.5, (size["width"], a, b)
+        seen[size["width"]] = len(markers) - len(regions)
+    assert seen[1280] > seen[375], seen
+
+
+def test_hidden_marker_layers_are_out_of_reach(visitor):
+    """The layers for other widths are display: none: not focusable, not in the accessibility tree."""
+    page = visitor.page
+    visitor.goto(_map_url())
+    for size in (support.PHONE, support.DESKTOP):
+        page.set_viewport_size(size)
+        state = page.evaluate(
+            """() => {
+              const links = [...document.querySelectorAll('.event-map__markers a')];
+              const hidden = links.filter(a => !a.getClientRects().length);
+              const focusable = hidden.filter(a => { a.focus(); return document.activeElement === a; });
+              return {all: links.length, hidden: hidden.length, focusable: focusable.length,
+                      visible: links.length - hidden.length};
+            }"""
+        )
+        assert state["hidden"] > 0 and state["focusable"] == 0, state
+        marker_links = page.locator(".event-map__markers").get_by_role("link")
+        assert marker_links.count() == state["visible"], state  # role locators see the a11y tree only
 
 
 def test_a_tap_on_a_state_zooms_in_on_a_phone(visitor):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from home.models import FocusArea, KeyFigure
+from home.models import FocusArea
 from meetings.models import ForumTopicDocument
 from regions.models import InitiativePartner
 from tests.factories.core import (
@@ -53,7 +53,6 @@ def site(home_page):
     home_page.save()
     standard = StandardPageFactory(parent=home_page, body=body(contact))
     FocusArea.objects.create(page=home_page, title="Dialog", text="Text", link_page=standard)
-    KeyFigure.objects.create(page=home_page, value="370", label="Veranstaltungen")
 
     region_index = RegionIndexPageFactory(parent=home_page, contact=contact, body=body(contact))
     initiative_index = InitiativeIndexPageFactory(parent=home_page, per_page=5)

@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.factories.core import ContactFactory, OrganisationFactory
+from tests.factories.core import OrganisationFactory
 from tests.support.queries import query_count
 
 
@@ -12,24 +12,53 @@ def soup_of(client, url="/"):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_partner_strip_shows_text_marks_and_leaves_out_the_association(client, home_page):
-    own = OrganisationFactory(name="N3tzwerk Zukunft der Industrie e.V.", short_name="N3tzwerk")
-    home_page.contact = ContactFactory(organisation=own)
+def choose_partners(home_page, organisations):
+    from home.models import HomePartner
+
+    home_page.partner_organisations = [
+        HomePartner(organisation=organisation, sort_order=n) for n, organisation in enumerate(organisations)
+    ]
     home_page.save_revision().publish()
-    OrganisationFactory(
+
+
+def test_partner_strip_shows_the_editors_choice_in_their_order(client, home_page):
+    """Issue 18: the strip lists the organisations the editors chose, in their order, not the first
+    by name; organisations not chosen are left out."""
+    ihk = OrganisationFactory(
         name="Industrie- und Handelskammer zu Köln", short_name="IHK Köln", website="https://ihk.example"
     )
-    OrganisationFactory(name="Prognos AG")
+    prognos = OrganisationFactory(name="Prognos AG")
+    OrganisationFactory(name="Aaa Nicht gewählt GmbH")
+    choose_partners(home_page, [prognos, ihk, prognos])  # chosen twice: shown once
     strip = soup_of(client).select_one(".partner-strip")
     names = [li.select_one(".partner-strip__name").get_text() for li in strip.select("li")]
-    assert names == ["Industrie- und Handelskammer zu Köln", "Prognos AG"]
+    assert names == ["Prognos AG", "Industrie- und Handelskammer zu Köln"]
     assert strip.select_one("a")["href"] == "https://ihk.example"
-    assert [mark.get_text() for mark in strip.select(".partner-strip__mark")] == ["I", "P"]
+    assert [mark.get_text() for mark in strip.select(".partner-strip__mark")] == ["P", "I"]
     assert all(mark["aria-hidden"] == "true" for mark in strip.select(".partner-strip__mark"))
 
 
-def test_no_partner_strip_without_organisations(client, home_page):
+def test_no_partner_strip_without_chosen_partners(client, home_page):
+    OrganisationFactory(name="Prognos AG")
     assert soup_of(client).select_one(".partner-strip") is None
+
+
+def test_partner_logos_in_bounded_queries(client, home_page):
+    """The logos and their renditions are fetched for all partners at once, not one query per logo."""
+    from cms.core.demo.utils import DemoLog, ensure_image
+
+    logos = [ensure_image(DemoLog(), name, name) for name in ("netzwerk", "zahnraeder", "industrie")]
+    organisations = [
+        OrganisationFactory(name=f"Partner {n}", logo=logo) for n, logo in enumerate(logos, start=1)
+    ]
+    choose_partners(home_page, organisations[:1])
+    client.get("/")  # renditions made once
+    with_one = query_count(client, "/")
+    choose_partners(home_page, organisations)
+    client.get("/")
+    strip = soup_of(client).select_one(".partner-strip")
+    assert [img["alt"] for img in strip.select("img")] == ["Partner 1", "Partner 2", "Partner 3"]
+    assert query_count(client, "/") == with_one
 
 
 def test_hero_image_with_responsive_renditions(client, home_page):

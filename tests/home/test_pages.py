@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from accessibility.models import AccessibilityStatementPage, EasyLanguageIndexPage
 from events.models import EventIndexPage
-from home.models import FocusArea, HomePage, KeyFigure, StandardPage
+from home.models import FocusArea, HomePage, StandardPage
 from legal.models import ImpressumPage, PrivacyPage
 from materials.models import MaterialsPage, OrderPage
 from meetings.models import ForumIndexPage, MeetingIndexPage, MeetingPage
@@ -30,7 +30,6 @@ class HomePageTests(WagtailPageTestCase):
             page=cls.home, title="Regionaler Dialog", text="Modellregionen vernetzen.", link_page=cls.regions
         )
         FocusArea.objects.create(page=cls.home, title="Forum Industriepolitik", text="Empfehlungen.")
-        KeyFigure.objects.create(page=cls.home, qualifier="mehr als", value="370", label="Veranstaltungen")
 
     def setUp(self):
         self.user = self.login()
@@ -68,6 +67,7 @@ class HomePageTests(WagtailPageTestCase):
         HomePage.objects.all().delete()
         root = Page.objects.get(depth=1)
         contact = ContactFactory()
+        partner = OrganisationFactory(name="IHK Köln")
         self.assertCanCreate(
             root,
             HomePage,
@@ -76,13 +76,10 @@ class HomePageTests(WagtailPageTestCase):
                     "title": "Neue Startseite",
                     "slug": "neu",
                     "intro": rich_text("<p>Willkommen</p>", features=["bold", "italic", "link"]),
-                    "key_figures_heading": "In Zahlen",
                     "focus_areas": inline_formset(
                         [{"title": "Regionaler Dialog", "text": "Regionen vernetzen.", "link_page": ""}]
                     ),
-                    "key_figures": inline_formset(
-                        [{"qualifier": "mehr als", "value": "120.000", "label": "Gäste"}]
-                    ),
+                    "partner_organisations": inline_formset([{"organisation": partner.pk}]),
                     "body": streamfield(
                         [
                             ("heading", {"text": "Mitmachen", "level": "h2"}),
@@ -95,10 +92,10 @@ class HomePageTests(WagtailPageTestCase):
         )
         page = HomePage.objects.get(slug="neu")
         self.assertEqual([a.title for a in page.focus_areas.all()], ["Regionaler Dialog"])
-        self.assertEqual(str(page.key_figures.get()), "mehr als 120.000 Gäste")
         self.assertEqual(page.body[0].value["text"], "Mitmachen")
+        self.assertEqual([organisation.name for organisation in page.partners()], ["IHK Köln"])
 
-    def test_renders_focus_areas_figures_and_latest_meeting(self):
+    def test_renders_focus_areas_and_latest_meeting(self):
         meetings = MeetingIndexPageFactory(parent=self.home)
         host = OrganisationFactory(name="DIHK")
         MeetingPageFactory(parent=meetings, title="Altes Treffen", date=datetime.date(2016, 1, 1))
@@ -108,7 +105,6 @@ class HomePageTests(WagtailPageTestCase):
         self.assertContains(response, '<h1 id="page-title">N3tzwerk Zukunft der Industrie</h1>', html=True)
         self.assertContains(response, f'<a href="{self.regions.url}">Regionaler Dialog</a>', html=True)
         self.assertContains(response, "Forum Industriepolitik")
-        self.assertContains(response, "370")
         self.assertContains(response, "Neues Treffen")
         self.assertContains(response, "Gastgeber: DIHK")
         self.assertNotContains(response, "Altes Treffen")

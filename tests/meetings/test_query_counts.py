@@ -77,18 +77,16 @@ def test_forum_topic_query_count_does_not_grow_with_documents(client, home_page)
     assert query_count(client, small.url) == query_count(client, large.url)
 
 
-def test_home_page_query_count_does_not_grow_with_focus_areas_and_figures(client, home_page):
-    from home.models import FocusArea, KeyFigure
+def test_home_page_query_count_does_not_grow_with_focus_areas(client, home_page):
+    from home.models import FocusArea
 
     region_index = RegionIndexPageFactory(parent=home_page)
     counts = []
     for count in (3, 30):
         FocusArea.objects.filter(page=home_page).delete()
-        KeyFigure.objects.filter(page=home_page).delete()
         for n in range(count):
             FocusArea.objects.create(
                 page=home_page, title=f"Schwerpunkt {n}", text="Text", link_page=region_index
             )
-            KeyFigure.objects.create(page=home_page, value=str(n), label="Zahl")
         counts.append(query_count(client, "/"))
     assert counts[0] == counts[1]

@@ -29,9 +29,13 @@ class CustomImage(AbstractImage):
 
 
 class CustomRendition(AbstractRendition):
-    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    image = models.ForeignKey(
+        CustomImage, verbose_name="Bild", on_delete=models.CASCADE, related_name="renditions"
+    )
 
     class Meta:
+        verbose_name = "Bildvariante"
+        verbose_name_plural = "Bildvarianten"
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
