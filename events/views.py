@@ -157,7 +157,7 @@ class CsvImportView(WagtailAdminTemplateMixin, FormView):
         context.update(
             columns=csv_import.COLUMNS,
             template_url=reverse("events_csv_template"),
-            max_rows=csv_import.MAX_ROWS,
+            max_rows=csv_import.german_number(csv_import.MAX_ROWS),  # "1.000", as in the error message
             jobs=CsvImportJob.objects.filter(index__in=self.indexes).select_related("index", "user")[:10],
         )
         return context

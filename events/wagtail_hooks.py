@@ -1,10 +1,14 @@
 import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import Button
+from wagtail.models import Page, WorkflowState
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -34,7 +38,7 @@ class CsvImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_csv_import_menu_item():
     return CsvImportMenuItem(
-        "Veranstaltungen importieren",
+        "CSV-Import",  # short enough for the sidebar; the page says "Veranstaltungen importieren"
         reverse("events_csv_import"),
         icon_name="upload",
         order=260,
@@ -61,7 +65,7 @@ class EventSubmissionAdmin(ModelAdmin):
     """Who reported which event (contact data for the editors; never shown on the site)."""
 
     model = EventSubmission
-    menu_label = "Gemeldete Veranstaltungen"
+    menu_label = "Meldungen"  # the page title says "Meldungen von Veranstaltungen"
     menu_icon = "mail"
     menu_order = 270
     permission_helper_class = SubmissionPermissionHelper
@@ -73,7 +77,12 @@ class EventSubmissionAdmin(ModelAdmin):
     form_fields_exclude = ["page", "consent", "confirmation_sent_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("page")
+        # A reported event waits in the review workflow: "In Prüfung", not "Entwurf" (one subquery).
+        in_review = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("page_id"), CharField()),
+        )
+        return super().get_queryset(request).select_related("page").annotate(in_review=Exists(in_review))
 
     @staticmethod
     def event(obj):
@@ -83,7 +92,9 @@ class EventSubmissionAdmin(ModelAdmin):
     def status(obj):
         if obj.cancelled_at:
             return "abgesagt"  # by the partner, through the personal link (events/selfservice.py)
-        return "veröffentlicht" if obj.page.live else "Entwurf"
+        if obj.page.live:
+            return "veröffentlicht"
+        return "In Prüfung" if getattr(obj, "in_review", False) else "Entwurf"
 
 
 EventSubmissionAdmin.event.short_description = "Veranstaltung"
@@ -99,7 +110,7 @@ def unreviewed_submissions(request):
 
 dashboard.register(
     "event_submissions",
-    label="Gemeldete Veranstaltungen, noch nicht veröffentlicht",
+    label="Meldungen von Veranstaltungen, noch nicht veröffentlicht",
     count=unreviewed_submissions,
     url="events_eventsubmission_modeladmin_index",
     permission="events.view_eventsubmission",
@@ -129,9 +140,8 @@ class NewWeekMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_new_week_menu_item():
-    return NewWeekMenuItem(
-        "Neue Woche der Industrie anlegen", reverse("events_new_week"), icon_name="date", order=255
-    )
+    # "Neue Woche der Industrie anlegen" (the page title) would be cut off in the sidebar
+    return NewWeekMenuItem("Neue Woche", reverse("events_new_week"), icon_name="date", order=255)
 
 
 @hooks.register("register_page_header_buttons")

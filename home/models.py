@@ -59,9 +59,7 @@ class HomePage(SectionContactMixin, Page):
         "regions.InitiativeIndexPage",
         "meetings.MeetingIndexPage",
         "meetings.ForumIndexPage",
-        "events.EventIndexPage",
-        "materials.MaterialsPage",
-        "materials.OrderPage",
+        "events.EventIndexPage",  # materials and the order form belong under a week, not here
         "news.NewsIndexPage",
         "accessibility.AccessibilityStatementPage",
         "accessibility.EasyLanguageIndexPage",

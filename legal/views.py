@@ -49,7 +49,7 @@ class DataRequestView(WagtailAdminTemplateMixin, FormView):
         return self._show(form, requests.find(email) if email else None)
 
     def _show(self, form, found):
-        summary = [(entry, [entry.export(record) for record in records]) for entry, records in found or []]
+        summary = [(entry, [entry.display(record) for record in records]) for entry, records in found or []]
         context = self.get_context_data(form=form, found=found, summary=summary, searched=found is not None)
         return self.render_to_response(context)
 

@@ -49,7 +49,7 @@ class MaterialsPage(SectionContactMixin, Page):
         index.RelatedFields("downloads", [index.SearchField("title"), index.SearchField("description")]),
     ]
 
-    parent_page_types = ["events.EventIndexPage", "home.HomePage"]
+    parent_page_types = ["events.EventIndexPage"]  # a week's materials, not the home page's
     subpage_types = ["materials.OrderPage"]
 
     class Meta:
@@ -207,7 +207,7 @@ class OrderPage(RoutablePageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["events.EventIndexPage", "materials.MaterialsPage", "home.HomePage"]
+    parent_page_types = ["events.EventIndexPage", "materials.MaterialsPage"]
     subpage_types = []
 
     class Meta:

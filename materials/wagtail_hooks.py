@@ -162,7 +162,7 @@ class OrderCatalogueItemAdmin(ModelAdmin):
 
 
 class MaterialsAdminGroup(ModelAdminGroup):
-    menu_label = "Materialbestellungen"
+    menu_label = "Bestellungen"  # "Materialbestellungen" was cut off in the sidebar at 1280 px
     menu_icon = "mail"
     menu_order = 270
     items = (OrderAdmin, OrderCatalogueItemAdmin)

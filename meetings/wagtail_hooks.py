@@ -1,8 +1,14 @@
 """Admin-only record lists (wagtail-modeladmin, as the client asked for)."""
 
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from meetings.models import MeetingPresentation
+
+
+class PresentationPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False  # a presentation belongs to a meeting: added in its report (hint in the list)
 
 
 class PresentationAdmin(ModelAdmin):
@@ -13,6 +19,7 @@ class PresentationAdmin(ModelAdmin):
     menu_icon = "doc-full"
     menu_order = 260
     add_to_settings_menu = False
+    permission_helper_class = PresentationPermissionHelper
     list_display = ["presentation_title", "meeting", "meeting_date", "speaker", "file_info"]
     list_filter = ["page__date"]
     search_fields = ["title", "document__title", "page__title"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail import hooks
 
 HOOK = "register_personal_data"
@@ -89,9 +90,28 @@ class PersonalData:
             data[str(field.verbose_name)] = value.isoformat() if hasattr(value, "isoformat") else value
         return data
 
+    def display(self, record):
+        """``{field label: text}`` of one record for the admin's page: the export's fields, but the
+        record by its name (not "Meldungen von Veranstaltungen #2") and dates as German text
+        ("1. Dezember 2026, 17:22", not the export's ISO 8601)."""
+        named = type(record).__str__ is not models.Model.__str__
+        data = {"Datensatz": str(record) if named else f"Nr. {record.pk}"}
+        for name in (self.date_field, *self.personal_fields, *self.export_fields):
+            field = record._meta.get_field(name)
+            data[str(field.verbose_name)] = german_value(getattr(record, name))
+        return data
+
     def erase(self, queryset):
         """What a data subject's erasure does: the same as the purge, unless a type says otherwise."""
         return self.purge(queryset)
+
+
+def german_value(value):
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "j. F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j. F Y")
+    return value
 
 
 def registered():

@@ -1,5 +1,7 @@
 from django import forms
 from django.db import models
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms.models import WagtailAdminModelForm, register_form_field_override
 from wagtail.snippets.models import register_snippet
@@ -123,3 +125,9 @@ register_snippet(SharedContentGroup)
 def add_awaiting_editor_panel(request, panels):
     """The dashboard panel with the counts registered in cms.core.dashboard."""
     panels.append(AwaitingEditorPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Record lists that keep German words whole (static/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

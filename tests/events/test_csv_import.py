@@ -74,6 +74,7 @@ def test_form_documents_the_columns(admin_client, index):
     assert "Nur importieren, wenn alle Zeilen gültig sind" in html
     # The thousands dot went into the text too: "getrennt. höchstens 2 MB".
     assert "Semikolon oder Komma getrennt, höchstens 2 MB und 1.000 Zeilen." in html
+    assert "Höchstens 1.000 Zeilen;" in html  # one number format on the page, not "1000" too
 
 
 def test_template_file_lists_every_column(admin_client, index):
@@ -291,14 +292,14 @@ def test_user_without_add_permission_is_refused(client, django_user_model, index
         client.get(reverse("events_csv_template")),
     ):
         assert (response.status_code, response.get("Location")) == (302, "/admin/")
-    assert "Veranstaltungen importieren" not in client.get("/admin/").content.decode()
+    assert reverse("events_csv_import") not in client.get("/admin/").content.decode()  # menu "CSV-Import"
     assert not EventPage.objects.exists()
 
 
 def test_editor_may_import_into_their_week_only(client, editor, index, home_page):
     other = EventIndexPageFactory(parent=home_page, year=2018, week_start=None, week_end=None)
     client.force_login(editor)
-    assert "Veranstaltungen importieren" in client.get("/admin/").content.decode()
+    assert reverse("events_csv_import") in client.get("/admin/").content.decode()
     assert list(client.get(URL).context["form"].fields["index"].queryset) == [index]
 
     response = post(client, other, csv_file(HEADER, *GOOD))

@@ -304,7 +304,8 @@ def test_editors_see_the_submissions_in_the_admin(client, url, editor):
     client.force_login(editor)
     listing = client.get("/admin/events/eventsubmission/").content.decode()
     assert "Blick hinter die Werkstore" in listing and "erika@example.org" in listing
-    assert "Entwurf" in listing
+    status = BeautifulSoup(listing, "html.parser").select_one("td.field-status").get_text(strip=True)
+    assert status == "In Prüfung"  # waiting in the review workflow; it said "Entwurf"
     inspect = client.get(f"/admin/events/eventsubmission/inspect/{submission.pk}/")
     assert inspect.status_code == 200 and "0221 123456" in inspect.content.decode()
     assert client.get("/admin/events/eventsubmission/create/").status_code in (302, 403)

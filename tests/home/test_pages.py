@@ -45,8 +45,6 @@ class HomePageTests(WagtailPageTestCase):
                 MeetingIndexPage,
                 ForumIndexPage,
                 EventIndexPage,
-                MaterialsPage,
-                OrderPage,
                 NewsIndexPage,
                 AccessibilityStatementPage,
                 EasyLanguageIndexPage,
@@ -57,6 +55,8 @@ class HomePageTests(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(HomePage, RegionPage)
+        self.assertCanNotCreateAt(HomePage, MaterialsPage)  # they belong under a week
+        self.assertCanNotCreateAt(HomePage, OrderPage)
         self.assertCanNotCreateAt(HomePage, MeetingPage)
 
     def test_only_one_home_page(self):

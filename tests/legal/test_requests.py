@@ -2,12 +2,15 @@
 a feedback, a search term), export it as JSON or CSV, erase it; logged; only for the group "Datenschutz"."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.contrib.search_promotions.models import QueryDailyHits
 from wagtail.models import ModelLogEntry
 
@@ -162,3 +165,13 @@ def test_the_permission_can_be_given_to_a_group_in_the_admin(admin_client):
     response = admin_client.get(reverse("wagtailusers_groups:add"))
     permission = Permission.objects.get(codename="handle_data_requests")
     assert f'value="{permission.pk}"' in response.content.decode()
+
+
+def test_the_page_names_each_record_and_writes_dates_in_german(client, officer, records):
+    html = post(client, officer, "find").content.decode()
+    submission = EventSubmission.objects.get(email=ADDRESS)
+    assert str(submission) in html  # "Digitale Fertigung live (Erika Muster)"
+    assert "Meldungen von Veranstaltungen #" not in html
+    assert submission.created_at.isoformat() not in html  # was "2026-12-01T17:22:53.042209+00:00"
+    assert date_format(timezone.localtime(submission.created_at), "j. F Y, H:i") in html
+    assert " Dezember " in date_format(datetime.datetime(2026, 12, 1), "j. F Y")  # German month names

@@ -42,16 +42,16 @@ class MaterialsPageTypeTests(WagtailPageTestCase):
         self.user = self.login()
 
     def test_tree_rules(self):
-        self.assertAllowedParentPageTypes(MaterialsPage, {EventIndexPage, HomePage})
+        self.assertAllowedParentPageTypes(MaterialsPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(MaterialsPage, {OrderPage})
-        self.assertAllowedParentPageTypes(OrderPage, {EventIndexPage, MaterialsPage, HomePage})
+        self.assertAllowedParentPageTypes(OrderPage, {EventIndexPage, MaterialsPage})
         self.assertAllowedSubpageTypes(OrderPage, set())
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage, MaterialsPage, OrderPage})
         self.assertCanCreateAt(EventIndexPage, MaterialsPage)
-        self.assertCanCreateAt(HomePage, MaterialsPage)
+        self.assertCanNotCreateAt(HomePage, MaterialsPage)  # a week's, not the home page's (Issue 20)
         self.assertCanCreateAt(MaterialsPage, OrderPage)
         self.assertCanCreateAt(EventIndexPage, OrderPage)
-        self.assertCanCreateAt(HomePage, OrderPage)
+        self.assertCanNotCreateAt(HomePage, OrderPage)
         self.assertCanNotCreateAt(StandardPage, MaterialsPage)
         self.assertCanNotCreateAt(StandardPage, OrderPage)
         self.assertCanNotCreateAt(OrderPage, MaterialsPage)
@@ -62,7 +62,7 @@ class MaterialsPageTypeTests(WagtailPageTestCase):
         motif = DocumentFactory(title="Motiv Halle")
         data = nested_form_data(
             {
-                "title": "Materialien",
+                "title": "Weitere Materialien",
                 "intro": rich_text("<p>Zum Herunterladen.</p>"),
                 "downloads": inline_formset(
                     [
@@ -74,14 +74,14 @@ class MaterialsPageTypeTests(WagtailPageTestCase):
                 "contact": "",
             }
         )
-        self.assertCanCreate(self.home, MaterialsPage, data)
-        page = MaterialsPage.objects.get(slug="materialien", depth=self.home.depth + 1)
+        self.assertCanCreate(self.index, MaterialsPage, data)  # under a week, not the home page
+        page = MaterialsPage.objects.get(slug="weitere-materialien", depth=self.index.depth + 1)
         self.assertEqual([d.display_title for d in page.downloads.all()], ["Motiv Halle", "Signet"])
 
     def test_download_without_document_is_refused(self):
         from django.urls import reverse
 
-        url = reverse("wagtailadmin_pages:add", args=["materials", "materialspage", self.home.pk])
+        url = reverse("wagtailadmin_pages:add", args=["materials", "materialspage", self.index.pk])
         data = nested_form_data(
             {
                 "title": "Ohne Datei",

@@ -73,3 +73,11 @@ def test_presentation_overview_query_count_does_not_grow(admin_client, presentat
     with CaptureQueriesContext(connection) as large:
         admin_client.get(URL)
     assert len(large) == len(small)
+
+
+def test_presentations_are_added_in_the_meeting_report_not_in_the_overview(admin_client, presentations):
+    html = admin_client.get(URL).content.decode()
+    assert "Präsentation hinzufügen" not in html
+    assert f'href="{URL}create/"' not in html
+    assert "Neue Präsentationen fügen Sie im Bericht des Treffens hinzu" in html
+    assert admin_client.get(f"{URL}create/").status_code in (302, 403)
