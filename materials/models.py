@@ -156,7 +156,7 @@ class OrderCatalogueItem(models.Model):
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = "Artikel im Bestellkatalog"
-        verbose_name_plural = "Bestellkatalog"
+        verbose_name_plural = "Artikel im Bestellkatalog"
 
     def __str__(self):
         return self.name

@@ -76,3 +76,10 @@ def test_record_lists_keep_german_words_whole(admin_client, db):
     assert ".modeladmin.result-list{overflow-x:auto;}" in css
     footer_button = ".modeladminfooter.footer.button.button-secondary"
     assert f"{footer_button}{{background-color:var(--w-color-surface-page);" in css
+
+
+def test_the_catalogue_list_counts_its_articles_in_the_plural(admin_client, db):
+    OrderCatalogueItemFactory.create_batch(2)
+    text = html_of(admin_client.get("/admin/materials/ordercatalogueitem/")).get_text(" ", strip=True)
+    assert "Artikel im Bestellkatalog" in text
+    assert "2 Bestellkatalog" not in text  # the footer counted "7 Bestellkatalog"
