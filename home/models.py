@@ -112,7 +112,8 @@ class HomePage(SectionContactMixin, Page):
         """The organisations of the partner strip, chosen and ordered by the editors ("Partner im
         Bündnis"), with their logos and the logos' renditions in two queries in all. An organisation
         chosen twice is shown once (no unique constraint: reordering rows in the admin swaps them)."""
-        entries = self.partner_organisations.select_related("organisation__logo").prefetch_related(
+        entries = self.partner_organisations.filter(organisation__isnull=False)
+        entries = entries.select_related("organisation__logo").prefetch_related(
             "organisation__logo__renditions"
         )
         partners = {entry.organisation_id: entry.organisation for entry in entries}
@@ -149,8 +150,10 @@ class HomePartner(Orderable):
     page = ParentalKey(
         HomePage, verbose_name="Seite", on_delete=models.CASCADE, related_name="partner_organisations"
     )
+    # Required (blank=False) when publishing; NULL in the database only so that a draft – Wagtail's
+    # autosave, too – can be saved while a new row has nothing chosen yet (see MeetingSpeaker.person).
     organisation = models.ForeignKey(
-        Organisation, verbose_name="Organisation", on_delete=models.CASCADE, related_name="+"
+        Organisation, verbose_name="Organisation", null=True, on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("organisation")]
