@@ -7,6 +7,7 @@ statement page's ``page_views`` (cms.core.pageviews).
 import datetime
 
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -171,7 +172,9 @@ class AccessibilityFeedback(models.Model):
         verbose_name_plural = "Rückmeldungen zur Barrierefreiheit"
 
     def __str__(self):
-        return f"Rückmeldung vom {self.created_at:%d.%m.%Y %H:%M}" if self.created_at else "Rückmeldung"
+        if not self.created_at:
+            return "Rückmeldung"
+        return f"Rückmeldung vom {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"
 
 
 class EasyLanguageBase(Page):

@@ -8,8 +8,8 @@ from cms.core.personal_data import PersonalData
 
 
 class EventSubmissionData(PersonalData):
-    def export(self, record):
-        data = super().export(record)
+    def fields(self, record):
+        data = super().fields(record)
         data["Veranstaltung"] = record.page.title
         return data
 

@@ -78,7 +78,9 @@ class EventSubmissionAdmin(ModelAdmin):
 
     def get_queryset(self, request):
         # A reported event waits in the review workflow: "In Prüfung", not "Entwurf" (one subquery).
-        in_review = WorkflowState.objects.active().filter(
+        # In progress only: a report sent back for changes ("needs changes") is not in review.
+        in_review = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
             base_content_type=ContentType.objects.get_for_model(Page),
             object_id=Cast(OuterRef("page_id"), CharField()),
         )

@@ -119,8 +119,12 @@ def _partners(log):
 
 def ensure_partners(log, home):
     """The demo's partner strip on a home page that has none yet (a database loaded before the
-    strip was chosen by editors); a page with partners is left as it is."""
-    page = home.get_latest_revision_as_object()
+    strip was chosen by editors); a page with partners is left as it is, and so is a page with an
+    editor's unpublished draft (publishing here would put the draft live unreviewed)."""
+    if home.has_unpublished_changes:
+        log.write("  übersprungen – Partner im Bündnis: die Startseite hat einen unveröffentlichten Entwurf")
+        return
+    page = home.specific
     if page.partner_organisations.exists():
         return
     partners = _partners(log)

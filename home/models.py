@@ -163,7 +163,7 @@ class HomePartner(Orderable):
         verbose_name_plural = "Partner im Bündnis"
 
     def __str__(self):
-        return str(self.organisation)
+        return str(self.organisation) if self.organisation_id else "Partner ohne Organisation"
 
 
 class StandardPage(Page):

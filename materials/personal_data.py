@@ -8,8 +8,8 @@ from cms.core.personal_data import PersonalData
 
 
 class OrderData(PersonalData):
-    def export(self, record):
-        data = super().export(record)
+    def fields(self, record):
+        data = super().fields(record)
         data["Materialien"] = "; ".join(f"{line.quantity} × {line.item_name}" for line in record.lines.all())
         return data
 

@@ -154,6 +154,7 @@ class OrderAdmin(ModelAdmin):
 class OrderCatalogueItemAdmin(ModelAdmin):
     model = OrderCatalogueItem
     menu_label = "Bestellkatalog"
+    search_placeholder = "Suche im Bestellkatalog"  # not "Suche in Artikel im Bestellkatalog"
     menu_icon = "doc-full-inverse"
     list_display = ["name", "max_quantity", "is_active", "sort_order"]
     list_filter = ["is_active"]

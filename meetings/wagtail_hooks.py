@@ -44,7 +44,8 @@ class PresentationAdmin(ModelAdmin):
 
     @staticmethod
     def file_info(obj):
-        return obj.document.file_info
+        # A row of a draft may have no file yet (autosave keeps incomplete rows; publishing needs one).
+        return obj.document.file_info if obj.document_id else "noch keine Datei"
 
 
 PresentationAdmin.presentation_title.short_description = "Titel"  # was the English "Display title"

@@ -26,11 +26,10 @@ class SearchLogData(PersonalData):
             return self.model.objects.none()
         return self.not_yet_removed().filter(query__query_string__icontains=email)
 
-    def export(self, record):
+    def fields(self, record):
         return {
-            "Datensatz": f"{self.label} #{record.pk}",
             "Suchbegriff": record.query.query_string,
-            "Datum": record.date.isoformat(),
+            "Datum": record.date,
             "Anzahl der Suchen": record.hits,
         }
 

@@ -81,25 +81,28 @@ class PersonalData:
             return self.model.objects.none()
         return self.not_yet_removed().filter(**{f"{self.email_field}__iexact": email})
 
-    def export(self, record):
-        """``{field label: value}`` of one record: its personal data and when it came in."""
-        data = {"Datensatz": f"{self.label} #{record.pk}"}
+    def fields(self, record):
+        """``{field label: value}`` of one record: its personal data and when it came in (the values as
+        they are; a type adds what belongs to the record, e.g. the ordered materials)."""
+        data = {}
         for name in (self.date_field, *self.personal_fields, *self.export_fields):
-            field = record._meta.get_field(name)
-            value = getattr(record, name)
-            data[str(field.verbose_name)] = value.isoformat() if hasattr(value, "isoformat") else value
+            data[str(record._meta.get_field(name).verbose_name)] = getattr(record, name)
         return data
 
+    def export(self, record):
+        """For the data subject's download: the record as "<type> #<pk>", dates in ISO 8601."""
+        values = {
+            key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in self.fields(record).items()
+        }
+        return {"Datensatz": f"{self.label} #{record.pk}", **values}
+
     def display(self, record):
-        """``{field label: text}`` of one record for the admin's page: the export's fields, but the
-        record by its name (not "Meldungen von Veranstaltungen #2") and dates as German text
-        ("1. Dezember 2026, 17:22", not the export's ISO 8601)."""
+        """For the admin's page: the same fields, but the record by its name (not "Meldungen von
+        Veranstaltungen #2") and dates as German text ("1. Dezember 2026, 17:22")."""
         named = type(record).__str__ is not models.Model.__str__
-        data = {"Datensatz": str(record) if named else f"Nr. {record.pk}"}
-        for name in (self.date_field, *self.personal_fields, *self.export_fields):
-            field = record._meta.get_field(name)
-            data[str(field.verbose_name)] = german_value(getattr(record, name))
-        return data
+        values = {key: german_value(value) for key, value in self.fields(record).items()}
+        return {"Datensatz": str(record) if named else f"Nr. {record.pk}", **values}
 
     def erase(self, queryset):
         """What a data subject's erasure does: the same as the purge, unless a type says otherwise."""

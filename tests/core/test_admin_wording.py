@@ -37,14 +37,16 @@ def sidebar_menu(admin_client):
     "url, placeholder",
     [
         ("/admin/materials/order/", "Suche in Bestellungen"),
-        ("/admin/materials/ordercatalogueitem/", "Suche in "),
+        ("/admin/materials/ordercatalogueitem/", "Suche im Bestellkatalog"),
         ("/admin/meetings/meetingpresentation/", "Suche in Präsentationen"),
         ("/admin/events/eventsubmission/", "Suche in "),
     ],
 )
 def test_search_boxes_of_the_record_lists_capitalise_the_nouns(admin_client, db, url, placeholder):
     text = html_of(admin_client.get(url)).find("input", id="id_q")["placeholder"]
-    assert text.startswith(placeholder) and text[len("Suche in ")].isupper(), text  # "bestellungen suchen"
+    assert text.startswith(placeholder), text  # was "bestellungen suchen"
+    word_after_preposition = text.split(" ", 2)[2]
+    assert word_after_preposition[0].isupper(), text
 
 
 def test_menu_labels_fit_the_sidebar(admin_client, db):

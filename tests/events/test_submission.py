@@ -360,3 +360,16 @@ def test_report_form_takes_fields_choices_and_limits_from_the_model(index):
     assert form.fields["street"].label == "Straße und Hausnummer (optional)"
     assert form.fields["organiser_name"].required  # optional in the page editor, not for partners
     assert not set(EventSubmissionForm.Meta.fields) & {"submitter_name", "consent"}
+
+
+def test_a_report_sent_back_for_changes_is_not_shown_as_in_review(client, url, editor):
+    client.post(url, event_data())
+    submission = EventSubmission.objects.get()
+    # The reviewer asks for changes: the workflow state stays active, but nobody is reviewing.
+    WorkflowState.objects.filter(object_id=str(submission.page_id)).update(
+        status=WorkflowState.STATUS_NEEDS_CHANGES
+    )
+    client.force_login(editor)
+    listing = client.get("/admin/events/eventsubmission/").content.decode()
+    status = BeautifulSoup(listing, "html.parser").select_one("td.field-status").get_text(strip=True)
+    assert status == "Entwurf"

@@ -1,11 +1,13 @@
 """The home demo: the home page as the site's root, its focus areas and the sections below it."""
 
+from io import StringIO
+
 import pytest
 from wagtail.models import Page, Site
 
 from cms.core.demo import load_all
 from cms.core.models import Contact
-from home.demo import get_home_page
+from home.demo import ensure_partners, get_home_page
 
 
 @pytest.fixture
@@ -63,3 +65,15 @@ def test_demo_chooses_the_partner_strip_once(demo):
     home.partner_organisations.all().delete()
     home_demo.load(DemoLog())
     assert [organisation.name for organisation in get_home_page().partners()] == names
+
+
+def test_partners_are_not_added_over_an_editors_unpublished_draft(home_page):
+    draft = home_page.get_latest_revision_as_object()
+    draft.title = "Entwurf der Redaktion"
+    draft.save_revision()
+    home_page.refresh_from_db()
+    ensure_partners(StringIO(), home_page)
+    home_page.refresh_from_db()
+    assert home_page.title != "Entwurf der Redaktion"  # the draft did not go live
+    assert home_page.has_unpublished_changes
+    assert not home_page.partner_organisations.exists()

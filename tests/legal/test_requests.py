@@ -175,3 +175,19 @@ def test_the_page_names_each_record_and_writes_dates_in_german(client, officer, 
     assert submission.created_at.isoformat() not in html  # was "2026-12-01T17:22:53.042209+00:00"
     assert date_format(timezone.localtime(submission.created_at), "j. F Y, H:i") in html
     assert " Dezember " in date_format(datetime.datetime(2026, 12, 1), "j. F Y")  # German month names
+
+
+def test_the_page_shows_what_each_type_adds_to_its_records(client, officer, records):
+    """The page shows the same fields as the export: the search term that matched the address, the
+    ordered materials and the reported event, which the officer judges before erasing."""
+    mine, _others = records
+    html = post(client, officer, "find").content.decode()
+    assert mine["search_log"].query.query_string in html
+    assert "Anzahl der Suchen" in html
+    assert "5 × Plakat A1" in html
+    assert "Materialien" in html and "Veranstaltung" in html
+
+
+def test_a_feedback_is_named_in_local_time(records):
+    feedback = records[0]["accessibility_feedback"]
+    assert f"{timezone.localtime(feedback.created_at):%d.%m.%Y %H:%M}" in str(feedback)

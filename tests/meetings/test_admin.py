@@ -81,3 +81,14 @@ def test_presentations_are_added_in_the_meeting_report_not_in_the_overview(admin
     assert f'href="{URL}create/"' not in html
     assert "Neue Präsentationen fügen Sie im Bericht des Treffens hinzu" in html
     assert admin_client.get(f"{URL}create/").status_code in (302, 403)
+
+
+def test_presentation_overview_with_a_draft_row_without_a_file(admin_client, presentations):
+    """Autosave keeps a new row with nothing chosen yet (null document): the list, its export and the
+    inspect view show "noch keine Datei" instead of failing with a 500."""
+    row = MeetingPresentationFactory(page=presentations, title="Noch ohne Datei", document=None)
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    assert "noch keine Datei" in response.content.decode()
+    assert admin_client.get(URL, {"export": "csv"}).status_code == 200
+    assert admin_client.get(f"{URL}inspect/{row.pk}/").status_code == 200
