@@ -19,8 +19,9 @@ import datetime
 import re
 
 from django.db import transaction
-from django.db.models import Count, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Substr
+from wagtail.models import PageViewRestriction
 
 from events.models import STABLE_SLUG, EventIndexPage, EventPage
 
@@ -47,8 +48,18 @@ def current_week():
 
 
 def current_week_subquery():
-    """The current week's pk as a subquery (for queries that must stay a single one: the menu)."""
-    return EventIndexPage.objects.live().order_by("-year", "-week_start", "-pk").values("pk")[:1]
+    """The current week's pk as a subquery (for queries that must stay a single one: the menu): the
+    same week as ``current_week()``. Wagtail's ``public()`` reads the restrictions in a query of its
+    own, so here a week below a restriction (its own or an ancestor's) is left out inside the SQL."""
+    restricted = PageViewRestriction.objects.annotate(
+        week_prefix=Substr(OuterRef("path"), 1, F("page__depth") * EventIndexPage.steplen)
+    ).filter(page__path=F("week_prefix"))
+    return (
+        EventIndexPage.objects.live()
+        .exclude(Exists(restricted))
+        .order_by("-year", "-week_start", "-pk")
+        .values("pk")[:1]
+    )
 
 
 def stale_week_ids():

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from events import weeks
 from events.models import EventIndexPage, EventPage
@@ -98,6 +99,21 @@ def test_menu_and_home_follow_the_published_new_week(client, week):
     home = BeautifulSoup(client.get("/").content, "html.parser")
     teaser = home.select_one("#event-week-heading")
     assert teaser.text.strip() == "Die Woche der Industrie 2018"  # no events yet: no figures
+
+
+def test_a_private_newest_week_leaves_the_menu_with_the_last_public_week(client, week):
+    new = weeks.create_next_week(
+        week, year=2018, week_start=datetime.date(2018, 9, 15), week_end=datetime.date(2018, 9, 23)
+    )
+    publish_tree(new)
+    PageViewRestriction.objects.create(page=new, restriction_type="password", password="geheim")
+    # The menu, the home page and /woche/ follow the same week: the newest public one.
+    assert weeks.current_week().pk == week.pk
+    assert list(EventIndexPage.objects.filter(pk__in=weeks.current_week_subquery())) == [
+        week.page_ptr.specific
+    ]
+    items = menu(client)
+    assert "Woche der Industrie 2017" in items and "Woche der Industrie 2018" not in items
 
 
 def test_archive_shows_each_week_with_its_own_figures(client, week, home_page):
