@@ -47,10 +47,7 @@ def test_lists_live_events_soonest_first_with_totals(client, index):
     found, response = titles(client, index.url)
     assert found == ["Werksführung Köln", "Ausstellung Dresden", "Diskussion Leipzig"]
     assert response.context["totals"] == {"events": 3, "states": 2, "cities": 3}
-    # The home page's key figures of the current week (tests/home/test_key_figures.py): 2016 is older.
-    section = BeautifulSoup(response.content, "html.parser").select_one("section.key-figures")
-    figures = {div.dt.get_text(strip=True): div.dd.get_text(strip=True) for div in section.select("dl > div")}
-    assert figures == {"Veranstaltungen": "3", "Bundesländer": "2", "Orte": "3"}
+    assert "3 Veranstaltungen in 2 Ländern und 3 Orten" in response.content.decode()
 
 
 @pytest.mark.parametrize(
