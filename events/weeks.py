@@ -39,7 +39,16 @@ class WeekExists(Exception):
 
 
 def live_weeks():
-    return EventIndexPage.objects.live().public().order_by("-year", "-week_start", "-pk")
+    """The live weeks no visitor restriction hides, latest first, in one query.
+
+    Like Wagtail's ``public()``, a week below a view restriction (its own or an ancestor's) is left
+    out, but inside the SQL (``public()`` reads the restrictions in a query of its own), so that the
+    menu's ``current_week_subquery()`` and ``current_week()`` are the same week by construction.
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        week_prefix=Substr(OuterRef("path"), 1, F("page__depth") * EventIndexPage.steplen)
+    ).filter(page__path=F("week_prefix"))
+    return EventIndexPage.objects.live().exclude(Exists(restricted)).order_by("-year", "-week_start", "-pk")
 
 
 def current_week():
@@ -48,18 +57,8 @@ def current_week():
 
 
 def current_week_subquery():
-    """The current week's pk as a subquery (for queries that must stay a single one: the menu): the
-    same week as ``current_week()``. Wagtail's ``public()`` reads the restrictions in a query of its
-    own, so here a week below a restriction (its own or an ancestor's) is left out inside the SQL."""
-    restricted = PageViewRestriction.objects.annotate(
-        week_prefix=Substr(OuterRef("path"), 1, F("page__depth") * EventIndexPage.steplen)
-    ).filter(page__path=F("week_prefix"))
-    return (
-        EventIndexPage.objects.live()
-        .exclude(Exists(restricted))
-        .order_by("-year", "-week_start", "-pk")
-        .values("pk")[:1]
-    )
+    """The current week's pk as a subquery, for queries that must stay a single one (the menu)."""
+    return live_weeks().values("pk")[:1]
 
 
 def stale_week_ids():
