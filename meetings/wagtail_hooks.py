@@ -1,14 +1,41 @@
 """Admin-only record lists (wagtail-modeladmin, as the client asked for)."""
 
-from wagtail_modeladmin.helpers import PermissionHelper
+from django.urls import reverse
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from meetings.models import MeetingPresentation
 
 
 class PresentationPermissionHelper(PermissionHelper):
+    """The list only shows: a presentation is a row of its meeting report and is added, changed and
+    removed there. Edited here, the row would change beside the page's revisions, and publishing
+    any later revision of the report would silently put the old row back."""
+
     def user_can_create(self, user):
-        return False  # a presentation belongs to a meeting: added in its report (hint in the list)
+        return False  # added in the report (hint in the list)
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class PresentationButtonHelper(ButtonHelper):
+    """Each row offers its meeting report's editor, where the presentation is changed."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        buttons.append(
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[obj.page_id]),
+                "label": "Im Bericht bearbeiten",
+                "classname": "button button-small button-secondary",
+                "title": f"Bericht „{obj.page.title}“ bearbeiten",
+            }
+        )
+        return buttons
 
 
 class PresentationAdmin(ModelAdmin):
@@ -20,6 +47,7 @@ class PresentationAdmin(ModelAdmin):
     menu_order = 260
     add_to_settings_menu = False
     permission_helper_class = PresentationPermissionHelper
+    button_helper_class = PresentationButtonHelper
     list_display = ["presentation_title", "meeting", "meeting_date", "speaker", "file_info"]
     list_filter = ["page__date"]
     search_fields = ["title", "document__title", "page__title"]

@@ -92,3 +92,20 @@ def test_presentation_overview_with_a_draft_row_without_a_file(admin_client, pre
     assert "noch keine Datei" in response.content.decode()
     assert admin_client.get(URL, {"export": "csv"}).status_code == 200
     assert admin_client.get(f"{URL}inspect/{row.pk}/").status_code == 200
+
+
+def test_presentations_are_changed_in_the_meeting_report_not_in_the_overview(admin_client, presentations):
+    """Edited in the list, a row changed beside the report's revisions: publishing a later revision put
+    the old row back. The list is read-only and each row links to its report's editor."""
+    presentation = presentations.presentations.first()
+    html = admin_client.get(URL).content.decode()
+    assert f'href="{URL}edit/{presentation.pk}/"' not in html
+    assert f'href="{URL}delete/{presentation.pk}/"' not in html
+    assert f'href="/admin/pages/{presentations.pk}/edit/"' in html
+    assert "Im Bericht bearbeiten" in html
+    for action in ("edit", "delete"):
+        response = admin_client.post(f"{URL}{action}/{presentation.pk}/", {"title": "Geändert"})
+        assert response.status_code in (302, 403)
+    presentation.refresh_from_db()
+    assert presentation.title != "Geändert"
+    assert presentations.presentations.filter(pk=presentation.pk).exists()
