@@ -220,25 +220,25 @@ def index_sizes():
 
 def query_buffers():
     """Pages (8 kB buffers) the facet and the ranking query read for ``Industrie``: unlike times, these
-    do not depend on how fast the machine happens to be. The querysets are the search engine's own."""
+    do not depend on how fast the machine happens to be. The queries are the search engine's own."""
     import json
 
-    from django.db.models import Count, F
+    from django.db.models import Count
 
     from search.analysis import parse
-    from search.engine import FACETS, _index_scan, _postgres_match
-    from search.models import SearchEntry
+    from search.engine import FACETS, ResultSet, _index_scan
 
-    match, rank = _postgres_match(parse("Industrie"))
-    base = SearchEntry.objects.filter(match)
-    querysets = {
-        "facets": base.values(*FACETS).annotate(n=Count("id")).order_by(),
-        "ranking": base.annotate(rank=rank).order_by(F("rank").desc(), "title", "id").values_list("id")[:10],
-    }
+    results = ResultSet(parse("Industrie"), {})
+    facets_sql, facets_params = (
+        results._base.values(*FACETS).annotate(n=Count("id")).order_by().query.sql_with_params()
+    )
+    statements = {"facets": (facets_sql, facets_params), "ranking": results._page_ids_sql(0, 10)}
     result = {}
-    with _index_scan():
-        for name, queryset in querysets.items():
-            plan = json.loads(queryset.explain(format="json", analyze=True, buffers=True))[0]["Plan"]
+    with _index_scan(), connection.cursor() as cursor:
+        for name, (sql, params) in statements.items():
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+            plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
             result[name] = plan["Shared Hit Blocks"] + plan["Shared Read Blocks"]
     return result
 

@@ -26,7 +26,7 @@ from operator import add, and_, or_
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F, FloatField, IntegerField, Q, Value
+from django.db.models import BooleanField, Count, IntegerField, Q, Value
 from django.db.models.expressions import Case, ExpressionWrapper, RawSQL, When
 from wagtail.search.backends import get_search_backend
 
@@ -99,11 +99,10 @@ def _postgres_match(query):
     )
     # Ranked on the small rank_vector (title, its parts and kind, start of the text): weights
     # {D, C, B, A}, so whole title words count most. Normalisation 1 divides by 1 + log(length).
-    rank = RawSQL(
-        "ts_rank('{0.05, 0.2, 0.5, 1.0}', search_searchentry.rank_vector,"
-        " to_tsquery('simple'::regconfig, %s), 1)",
+    rank = (
+        "(SELECT ts_rank('{0.05, 0.2, 0.5, 1.0}', ranked.rank_vector, to_tsquery('simple'::regconfig, %s), 1)"
+        " FROM search_searchentry AS ranked WHERE ranked.id = m.id)",
         [expression],
-        output_field=FloatField(),
     )
     return match, rank
 
@@ -118,11 +117,10 @@ def _sqlite_match(query):
     # bm25() is smaller for better matches; negated, so that both databases sort descending. Column
     # weights: title stems, title parts and kind, text stems, text parts. FTS5 finds the one row by
     # its rowid within the match (a seek, not a second full match).
-    rank = RawSQL(
+    rank = (
         "-(SELECT bm25(search_searchentry_fts, 10.0, 4.0, 1.0, 0.2) FROM search_searchentry_fts"
-        " WHERE search_searchentry_fts MATCH %s AND rowid = search_searchentry.id)",
+        " WHERE search_searchentry_fts MATCH %s AND rowid = m.id)",
         [expression],
-        output_field=FloatField(),
     )
     return match, rank
 
@@ -210,13 +208,9 @@ class ResultSet:
             return []
         # First the ids of the page (sorting narrow rows), then the full rows of just those: a
         # sort that carried the long text columns would decompress them for every match.
-        with _index_scan():
-            ids = list(
-                self._base.filter(_filter_q(self.filters))
-                .annotate(intent=intent_score(self.query), rank=self._rank)
-                .order_by(F("intent").desc(), F("rank").desc(), "title", "id")
-                .values_list("id", flat=True)[start:stop]
-            )
+        with _index_scan(), connection.cursor() as cursor:
+            cursor.execute(*self._page_ids_sql(start, stop))
+            ids = [row[0] for row in cursor.fetchall()]
         rows = (
             SearchEntry.objects.filter(id__in=ids)
             .select_related("page", "document", "parent_page")
@@ -224,6 +218,31 @@ class ResultSet:
             .in_bulk()
         )
         return [rows[pk] for pk in ids if pk in rows]
+
+    def _page_ids_sql(self, start, stop):
+        """The SQL of one page of ids, in the order intent, text rank, title, id.
+
+        The text rank is the expensive part (``ts_rank`` reads each match's rank_vector, ``bm25()``
+        seeks the FTS5 row), and it only orders entries of equal intent. So the matches with their
+        intent are computed once (the materialised ``m``), the intent of the page's last entry is
+        the cut, and only the entries at or above the cut get a text rank: for "Industrie" at 12,000
+        entries a few hundred instead of all 11,765 (docs/benchmarks/search.md). The order is the
+        same as ranking every match: each entry of the page is at or above the cut.
+        """
+        matches = (
+            self._base.filter(_filter_q(self.filters))
+            .annotate(intent=intent_score(self.query))
+            .values("id", "title", "intent")
+        )
+        matches_sql, matches_params = matches.query.sql_with_params()
+        rank_sql, rank_params = self._rank
+        sql = (
+            f"WITH m AS MATERIALIZED ({matches_sql})"  # noqa: S608 - compiled SQL and constants; values are parameters
+            " SELECT m.id FROM m WHERE m.intent >= COALESCE("
+            "(SELECT c.intent FROM m AS c ORDER BY c.intent DESC LIMIT 1 OFFSET %s), -1)"
+            f" ORDER BY m.intent DESC, {rank_sql} DESC, m.title ASC, m.id ASC LIMIT %s OFFSET %s"
+        )
+        return sql, [*matches_params, stop - 1, *rank_params, stop - start, start]
 
 
 def search_entries(query, filters):

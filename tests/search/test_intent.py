@@ -35,6 +35,24 @@ def many_events(home_page, corpus):
     return index
 
 
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_pages_of_results_follow_the_order_of_ranking_every_match(many_events, size):
+    """The engine gives a text rank only to the matches at or above the intent of a page's last entry
+    (search.engine.ResultSet._page_ids_sql). Pages of any size, put together, are the order of
+    ranking all matches at once (where every match is at or above the cut), ties and filters included."""
+    from search.analysis import parse
+    from search.engine import search_entries
+
+    for query, filters in [("Region", {}), ("Krefeld", {}), ("Industrie Region", {"kind": "event"})]:
+        results = search_entries(parse(query), filters)
+        everything = [entry.pk for entry in results[0 : results.total]]
+        assert len(everything) == results.total > size
+        paged = [
+            entry.pk for start in range(0, results.total, size) for entry in results[start : start + size]
+        ]
+        assert paged == everything
+
+
 def test_a_query_naming_a_page_puts_it_first(client, many_events):
     assert titles(client, "Krefeld")[0][0] == "Krefeld"  # the model region, not one of 12 events
     assert titles(client, "Regionaler Dialog")[0][0] == "Regionaler Dialog"
