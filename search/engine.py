@@ -26,7 +26,7 @@ from operator import add, and_, or_
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, IntegerField, Q, Value
+from django.db.models import BooleanField, IntegerField, Q, Value
 from django.db.models.expressions import Case, ExpressionWrapper, RawSQL, When
 from wagtail.search.backends import get_search_backend
 
@@ -177,12 +177,19 @@ def _facet_counts(rows, filters):
 
 
 class ResultSet:
-    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator)."""
+    """The matches of one search: facet counts at once, a page of entries when sliced (Paginator).
 
-    def __init__(self, query, filters):
+    One statement (``_statement``) reads the matches once, with their intent, and returns both the
+    facet counts and the first ``first_page`` ids; a later page runs the same statement for its
+    ids only. With the matches read once instead of twice and the text rank limited to the cut
+    (below), a search at 12,000 entries reads the index's table once (docs/benchmarks/search.md).
+    """
+
+    def __init__(self, query, filters, first_page=10):
         self.query, self.filters = query, filters
         self.total, self.facet_counts = 0, {name: {} for name in FACETS}
         self._base = self._rank = None
+        self._first_ids = []
         if not query:
             return
         if connection.vendor == "postgresql":
@@ -190,9 +197,17 @@ class ResultSet:
         else:
             match, self._rank = _sqlite_match(query)
         self._base = SearchEntry.objects.filter(match)
-        with _index_scan():
-            rows = list(self._base.values(*FACETS).annotate(n=Count("id")).order_by())
-        self.total, self.facet_counts = _facet_counts(rows, filters)
+        self._first_page = first_page
+        rows = self._run(0, first_page, facets=True)
+        facet_rows = [
+            dict(zip(("kind", "federal_state", "year", "n"), row[2:], strict=True))
+            for row in rows
+            if row[0] == 0
+        ]
+        self._first_ids = [
+            row[1] for row in sorted((row for row in rows if row[0] == 1), key=lambda row: row[5])
+        ]
+        self.total, self.facet_counts = _facet_counts(facet_rows, filters)
 
     def count(self):
         return self.total
@@ -206,11 +221,12 @@ class ResultSet:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.total
         if not self.total or start >= self.total:
             return []
+        if start == 0 and stop <= self._first_page:
+            ids = self._first_ids[:stop]
+        else:
+            ids = [row[1] for row in sorted(self._run(start, stop), key=lambda row: row[5])]
         # First the ids of the page (sorting narrow rows), then the full rows of just those: a
         # sort that carried the long text columns would decompress them for every match.
-        with _index_scan(), connection.cursor() as cursor:
-            cursor.execute(*self._page_ids_sql(start, stop))
-            ids = [row[0] for row in cursor.fetchall()]
         rows = (
             SearchEntry.objects.filter(id__in=ids)
             .select_related("page", "document", "parent_page")
@@ -219,37 +235,59 @@ class ResultSet:
         )
         return [rows[pk] for pk in ids if pk in rows]
 
-    def _page_ids_sql(self, start, stop):
-        """The SQL of one page of ids, in the order intent, text rank, title, id.
+    def _run(self, start, stop, facets=False):
+        with _index_scan(), connection.cursor() as cursor:
+            cursor.execute(*self._statement(start, stop, facets))
+            return cursor.fetchall()
+
+    def _statement(self, start, stop, facets=False):
+        """SQL and parameters of the page ``[start:stop]`` in the order intent, text rank, title, id, as
+        rows ``(1, id, None, None, None, position)``; with ``facets`` also the rows
+        ``(0, None, kind, federal_state, year, count)`` of all matches (each facet applies the
+        others' selections in Python, ``_facet_counts``).
 
         The text rank is the expensive part (``ts_rank`` reads each match's rank_vector, ``bm25()``
         seeks the FTS5 row), and it only orders entries of equal intent. So the matches with their
         intent are computed once (the materialised ``m``), the intent of the page's last entry is
         the cut, and only the entries at or above the cut get a text rank: for "Industrie" at 12,000
-        entries a few hundred instead of all 11,765 (docs/benchmarks/search.md). The order is the
-        same as ranking every match: each entry of the page is at or above the cut.
+        entries a few hundred instead of all 11,765. The order is the same as ranking every match:
+        each entry of the page is at or above the cut (tests/search/test_intent.py).
         """
-        matches = (
-            self._base.filter(_filter_q(self.filters))
-            .annotate(intent=intent_score(self.query))
-            .values("id", "title", "intent")
+        matches = self._base.annotate(intent=intent_score(self.query)).values(
+            "id", "title", "intent", *FACETS
         )
         matches_sql, matches_params = matches.query.sql_with_params()
+        conditions, filter_params = ["1 = 1"], []
+        for name in FACETS:
+            value = self.filters.get(name)
+            if value not in (None, ""):
+                conditions.append(f"{{table}}.{name} = %s")
+                filter_params.append(value)
+        where = " AND ".join(conditions)
         rank_sql, rank_params = self._rank
-        sql = (
-            f"WITH m AS MATERIALIZED ({matches_sql})"  # noqa: S608 - compiled SQL and constants; values are parameters
-            " SELECT m.id FROM m WHERE m.intent >= COALESCE("
-            "(SELECT c.intent FROM m AS c ORDER BY c.intent DESC LIMIT 1 OFFSET %s), -1)"
-            f" ORDER BY m.intent DESC, {rank_sql} DESC, m.title ASC, m.id ASC LIMIT %s OFFSET %s"
+        page = (
+            "SELECT 1 AS part, p.id, NULL, NULL, NULL, p.position FROM (SELECT m.id, ROW_NUMBER() OVER ("  # noqa: S608 - see below
+            f"ORDER BY m.intent DESC, {rank_sql} DESC, m.title ASC, m.id ASC) AS position FROM m"
+            f" WHERE {where.format(table='m')} AND m.intent >= COALESCE((SELECT c.intent FROM m AS c"
+            f" WHERE {where.format(table='c')} ORDER BY c.intent DESC LIMIT 1 OFFSET %s), -1)) AS p"
+            " WHERE p.position > %s AND p.position <= %s"
         )
-        return sql, [*matches_params, stop - 1, *rank_params, stop - start, start]
+        params = [*matches_params, *rank_params, *filter_params, *filter_params, stop - 1, start, stop]
+        sql = f"WITH m AS MATERIALIZED ({matches_sql}) "  # noqa: S608 - compiled SQL and constants; values are parameters
+        if facets:
+            sql += (
+                "SELECT 0 AS part, NULL, m.kind, m.federal_state, m.year, COUNT(*) FROM m"
+                " GROUP BY m.kind, m.federal_state, m.year UNION ALL "
+            )
+        return sql + page, params
 
 
-def search_entries(query, filters):
-    """Match the analysed ``query`` (search.analysis.parse) and count facets under ``filters``."""
+def search_entries(query, filters, first_page=10):
+    """Match the analysed ``query`` (search.analysis.parse) and count facets under ``filters``; the
+    first ``first_page`` results come with the counts (the page a visitor sees first)."""
     if query and uses_external_backend():
         return ExternalResultSet(query, filters)
-    return ResultSet(query, filters)
+    return ResultSet(query, filters, first_page)
 
 
 class ExternalResultSet(ResultSet):  # pragma: no cover - needs a search server

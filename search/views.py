@@ -176,11 +176,13 @@ def find(query, filters):
     synonyms; a query without results shows the results of its correction ("Meinten Sie …?"),
     if it has any. Also what scripts/bench_search.py judges."""
     parsed = parse(query, synonym_map(), max_terms=MAX_TERMS)
-    results = search_entries(parsed, filters)
+    results = search_entries(parsed, filters, first_page=PER_PAGE)
     if parsed and not results.total:
         corrected = correction(query)
         if corrected:
-            corrected_results = search_entries(parse(corrected, synonym_map(), max_terms=MAX_TERMS), filters)
+            corrected_results = search_entries(
+                parse(corrected, synonym_map(), max_terms=MAX_TERMS), filters, first_page=PER_PAGE
+            )
             if corrected_results.total:
                 return parsed, corrected_results, corrected
     return parsed, results, None

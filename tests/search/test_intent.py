@@ -38,7 +38,7 @@ def many_events(home_page, corpus):
 @pytest.mark.parametrize("size", [1, 2, 5])
 def test_pages_of_results_follow_the_order_of_ranking_every_match(many_events, size):
     """The engine gives a text rank only to the matches at or above the intent of a page's last entry
-    (search.engine.ResultSet._page_ids_sql). Pages of any size, put together, are the order of
+    (search.engine.ResultSet._statement). Pages of any size, put together, are the order of
     ranking all matches at once (where every match is at or above the cut), ties and filters included."""
     from search.analysis import parse
     from search.engine import search_entries
