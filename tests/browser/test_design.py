@@ -109,9 +109,10 @@ def _visible_map(page, size):
 
 
 def test_map_spans_the_column_and_groups_for_its_width(visitor):
-    """On a phone the map is as wide as the content column; on a laptop as wide as the column
-    allows with all Germany in the window, centred. Exactly one marker layer shows, grouped for the
-    map's width: finer at 1280 px than at 375 px; no marker overlaps another or a model region."""
+    """On a phone the map is as wide as the content column; on a laptop as tall as the window
+    allows (all Germany in view) with the list of states beside it, the two filling the column.
+    Exactly one marker layer shows, grouped for the map's width: finer at 1280 px than at 375 px;
+    no marker overlaps another or a model region."""
     page = visitor.page
     visitor.goto(_map_url())
     seen = {}
@@ -125,20 +126,25 @@ def test_map_spans_the_column_and_groups_for_its_width(visitor):
               const left = c.x + parseFloat(style.paddingLeft);
               const right = c.right - parseFloat(style.paddingRight);
               const m = document.querySelector('.event-map__canvas').getBoundingClientRect();
+              const states = document.querySelector('.map-states').getBoundingClientRect();
               const shown = [...document.querySelectorAll('.event-map__markers')]
                 .filter(g => getComputedStyle(g).display !== 'none').length;
               return {left, right, mapLeft: m.x, mapRight: m.right, mapWidth: m.width, shown,
+                      statesLeft: states.x, statesRight: states.right, statesTop: states.y, mapTop: m.y,
                       height: innerHeight};
             }"""
         )
         column = geometry["right"] - geometry["left"]
-        expected = min(column, max(480, (geometry["height"] - 32) * 600 / 813))
-        assert abs(geometry["mapWidth"] - expected) < 1.5, geometry
-        assert (
-            abs((geometry["mapLeft"] - geometry["left"]) - (geometry["right"] - geometry["mapRight"])) < 1.5
-        )
+        assert abs(geometry["mapLeft"] - geometry["left"]) < 1.5, geometry
         if size is support.PHONE:
             assert abs(geometry["mapWidth"] - column) < 1.5  # the full content width
+            assert geometry["statesTop"] > geometry["mapTop"]  # the list below the map
+        else:
+            expected = min(column - 18 * 16, max(480, (geometry["height"] - 32) * 600 / 813))
+            assert abs(geometry["mapWidth"] - expected) < 1.5, geometry
+            # the list of states beside the map, the two filling the content width
+            assert geometry["statesLeft"] > geometry["mapRight"], geometry
+            assert abs(geometry["statesRight"] - geometry["right"]) < 1.5, geometry
         assert geometry["shown"] == 1, geometry
         for box in markers:
             assert box["w"] >= 23.9 and box["h"] >= 23.9, box  # 24 px, give or take subpixel rounding
