@@ -264,9 +264,11 @@ class ResultSet:
                 conditions.append(f"{{table}}.{name} = %s")
                 filter_params.append(value)
         where = " AND ".join(conditions)
+        # The rank fragment of _postgres_match/_sqlite_match names the CTE's alias ``m``: it is only
+        # valid inside this statement.
         rank_sql, rank_params = self._rank
         page = (
-            "SELECT 1 AS part, p.id, NULL, NULL, NULL, p.position FROM (SELECT m.id, ROW_NUMBER() OVER ("  # noqa: S608 - see below
+            "SELECT 1 AS part, p.id, NULL, NULL, NULL, p.position FROM (SELECT m.id, ROW_NUMBER() OVER ("  # noqa: S608 - constants; values are parameters
             f"ORDER BY m.intent DESC, {rank_sql} DESC, m.title ASC, m.id ASC) AS position FROM m"
             f" WHERE {where.format(table='m')} AND m.intent >= COALESCE((SELECT c.intent FROM m AS c"
             f" WHERE {where.format(table='c')} ORDER BY c.intent DESC LIMIT 1 OFFSET %s), -1)) AS p"
