@@ -180,16 +180,17 @@ class ResultSet:
     """The matches of one search: facet counts at once, a page of entries when sliced (Paginator).
 
     One statement (``_statement``) reads the matches once, with their intent, and returns both the
-    facet counts and the first ``first_page`` ids; a later page runs the same statement for its
-    ids only. With the matches read once instead of twice and the text rank limited to the cut
-    (below), a search at 12,000 entries reads the index's table once (docs/benchmarks/search.md).
+    facet counts and the ids of the ``window`` (the page the visitor asked for, ``(start, stop)``);
+    a slice outside it (a page number past the end) runs the same statement for its ids only. With
+    the matches read once instead of twice and the text rank limited to the cut (below), a search
+    at 12,000 entries reads the index's table once (docs/benchmarks/search.md).
     """
 
-    def __init__(self, query, filters, first_page=10):
+    def __init__(self, query, filters, window=(0, 10)):
         self.query, self.filters = query, filters
         self.total, self.facet_counts = 0, {name: {} for name in FACETS}
         self._base = self._rank = None
-        self._first_ids = []
+        self._window, self._window_ids = window, []
         if not query:
             return
         if connection.vendor == "postgresql":
@@ -197,14 +198,13 @@ class ResultSet:
         else:
             match, self._rank = _sqlite_match(query)
         self._base = SearchEntry.objects.filter(match)
-        self._first_page = first_page
-        rows = self._run(0, first_page, facets=True)
+        rows = self._run(*window, facets=True)
         facet_rows = [
             dict(zip(("kind", "federal_state", "year", "n"), row[2:], strict=True))
             for row in rows
             if row[0] == 0
         ]
-        self._first_ids = [
+        self._window_ids = [
             row[1] for row in sorted((row for row in rows if row[0] == 1), key=lambda row: row[5])
         ]
         self.total, self.facet_counts = _facet_counts(facet_rows, filters)
@@ -221,8 +221,8 @@ class ResultSet:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.total
         if not self.total or start >= self.total:
             return []
-        if start == 0 and stop <= self._first_page:
-            ids = self._first_ids[:stop]
+        if start == self._window[0] and stop <= self._window[1]:
+            ids = self._window_ids[: stop - start]
         else:
             ids = [row[1] for row in sorted(self._run(start, stop), key=lambda row: row[5])]
         # First the ids of the page (sorting narrow rows), then the full rows of just those: a
@@ -284,12 +284,12 @@ class ResultSet:
         return sql + page, params
 
 
-def search_entries(query, filters, first_page=10):
+def search_entries(query, filters, window=(0, 10)):
     """Match the analysed ``query`` (search.analysis.parse) and count facets under ``filters``; the
-    first ``first_page`` results come with the counts (the page a visitor sees first)."""
+    results ``window = (start, stop)`` (the page the visitor asked for) come with the counts."""
     if query and uses_external_backend():
         return ExternalResultSet(query, filters)
-    return ResultSet(query, filters, first_page)
+    return ResultSet(query, filters, window)
 
 
 class ExternalResultSet(ResultSet):  # pragma: no cover - needs a search server

@@ -13,7 +13,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.caching import renders
 from cms.caching.restrictions import is_public, private_sections
 from cms.core.constants import FederalState
-from cms.core.pagination import PAGE_PARAMETER, paginate
+from cms.core.pagination import PAGE_PARAMETER, paginate, requested_page
 from cms.core.querystring import query_params, query_string
 from search import querylog
 from search.analysis import parse
@@ -171,17 +171,19 @@ def search_cache_seconds():
     return 0 if uses_external_backend() else settings.SEARCH_CACHE_SECONDS
 
 
-def find(query, filters):
+def find(query, filters, page=1):
     """(analysed query, results, correction or None) of a visitor's query: with the editors'
     synonyms; a query without results shows the results of its correction ("Meinten Sie …?"),
-    if it has any. Also what scripts/bench_search.py judges."""
+    if it has any. The results of page ``page`` come with the facet counts, in one statement.
+    Also what scripts/bench_search.py judges."""
     parsed = parse(query, synonym_map(), max_terms=MAX_TERMS)
-    results = search_entries(parsed, filters, first_page=PER_PAGE)
+    window = ((page - 1) * PER_PAGE, page * PER_PAGE)
+    results = search_entries(parsed, filters, window)
     if parsed and not results.total:
         corrected = correction(query)
         if corrected:
             corrected_results = search_entries(
-                parse(corrected, synonym_map(), max_terms=MAX_TERMS), filters, first_page=PER_PAGE
+                parse(corrected, synonym_map(), max_terms=MAX_TERMS), filters, window
             )
             if corrected_results.total:
                 return parsed, corrected_results, corrected
@@ -192,7 +194,7 @@ def _search_page(request, query, filters, notices):
     if filters.get("kind") and filters["kind"] not in KINDS:
         notices.append(SearchForm.error_messages["art"])
         filters.pop("kind")
-    parsed, results, corrected = find(query, filters)
+    parsed, results, corrected = find(query, filters, requested_page(request))
     terms = parsed.words if parsed else []
     if query and not parsed:
         notices.append("Der Suchbegriff enthält keine Wörter, nach denen gesucht werden kann.")

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from cms.core.querystring import query_params
 
 PAGE_PARAMETER = "seite"
+MAX_PAGE_NUMBER = 10**9  # more digits than any list has pages
 
 
 def paginate(request, items, per_page, parameter=PAGE_PARAMETER):
@@ -28,6 +29,16 @@ def paginate(request, items, per_page, parameter=PAGE_PARAMETER):
             return paginator.page(1), f"Seite {shown} gibt es nicht. Angezeigt wird Seite 1."
         return paginator.page(last), f"Seite {shown} gibt es nicht. Angezeigt wird die letzte Seite ({last})."
     return paginator.page(int(value)), ""
+
+
+def requested_page(request, parameter=PAGE_PARAMETER):
+    """The page number the address asks for, as ``paginate`` reads it: 1 when there is none or it is
+    unusable. A number past the last page is returned as asked, at most ``MAX_PAGE_NUMBER``
+    (``paginate`` then shows the last page)."""
+    value = request.GET.get(parameter, "").strip()
+    if value.isascii() and value.isdigit() and int(value[:20]) >= 1:
+        return min(int(value[:20]), MAX_PAGE_NUMBER)
+    return 1
 
 
 def query_without(request, *keys):

@@ -3,6 +3,7 @@ the editors' synonyms, "Meinten Sie …?", passages with separators, the year of
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from search.models import SearchEntry, SearchSynonym
@@ -51,6 +52,26 @@ def test_pages_of_results_follow_the_order_of_ranking_every_match(many_events, s
             entry.pk for start in range(0, results.total, size) for entry in results[start : start + size]
         ]
         assert paged == everything
+
+
+def test_the_page_asked_for_comes_with_the_facet_counts_in_one_statement(client, many_events):
+    """A later page reads the matches once, as the first does: one statement returns the facet counts
+    and that page's ids. Its results are those of ranking every match; a page number past the end
+    shows the last page (then a second statement reads it)."""
+    from search.analysis import parse
+    from search.engine import search_entries
+
+    results = search_entries(parse("Region"), {})
+    everything = [entry.title for entry in results[0 : results.total]]
+    assert 10 < results.total <= 20
+    for page, expected_statements in [("2", 1), ("99", 2)]:
+        with CaptureQueriesContext(connection) as queries:
+            found, response = titles(client, "Region", seite=page)
+        statements = [query for query in queries.captured_queries if "WITH m AS MATERIALIZED" in query["sql"]]
+        assert len(statements) == expected_statements, page
+        assert found == everything[10:]
+        assert response.context["search_results"].number == 2
+        assert sum(option["count"] for option in response.context["facets"][0]["options"]) == results.total
 
 
 def test_a_query_naming_a_page_puts_it_first(client, many_events):
