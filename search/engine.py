@@ -28,6 +28,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, IntegerField, Q, Value
 from django.db.models.expressions import Case, ExpressionWrapper, RawSQL, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from wagtail.search.backends import get_search_backend
 
 from search.analysis import fts5_query, stem, tsquery
@@ -62,10 +64,17 @@ def _padded(stems):
     return f" {' '.join(stems)} "
 
 
+def _contains(field, text):
+    """``field`` contains ``text``: ``STRPOS``/``INSTR`` instead of ``LIKE '%…%'``, which both databases
+    evaluate more slowly for every match (the intent of all 11,765 matches of "Industrie" at 12,000
+    entries: 3 ms less on PostgreSQL, docs/search.md). The columns are folded, so no case rules."""
+    return Q(GreaterThan(StrIndex(field, Value(text)), 0))
+
+
 def _in_title(token):
     """The token as a whole title word, or the start of one (prefix), or a part of one."""
     end = "" if token.prefix else " "
-    return Q(title_terms__contains=f" {token.stem}{end}") | Q(title_parts__contains=f" {token.stem}{end}")
+    return _contains("title_terms", f" {token.stem}{end}") | _contains("title_parts", f" {token.stem}{end}")
 
 
 def intent_score(query):
