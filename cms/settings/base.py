@@ -96,6 +96,7 @@ MIDDLEWARE = [
     # A hit is answered here, before sessions, users, CSRF, CSP ... run: it needs only the request's
     # cookies, and the stored response already carries the headers those middlewares added.
     "cms.caching.pages.FetchFromPageCacheMiddleware",
+    "cms.caching.sites.CachedSiteMiddleware",  # the request's Wagtail site without a query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
