@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from cms.caching import renders
+from cms.caching.content import content_cached
 from cms.caching.restrictions import is_public, private_sections
 from cms.core.constants import FederalState
 from cms.core.pagination import PAGE_PARAMETER, paginate, requested_page
@@ -124,15 +125,22 @@ def _result(request, entry, terms, sections=None):
 
 
 def _promotions(query):
+    """The editors' promotions for ``query``: all promotions are kept in the content cache (renewed
+    when a promotion or published content changes), so a search reads no table for them."""
     try:
-        return list(
-            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-            .select_related("page")
-            .order_by("sort_order")
-        )
+        return content_cached("search-promotions", _all_promotions).get(normalise_query_string(query), [])
     except DatabaseError:  # pragma: no cover - a broken promotions table must not break the search
         logger.exception("Suchempfehlungen konnten nicht geladen werden.")
         return []
+
+
+def _all_promotions():
+    """{normalised search term: its promotions in order} (few: the editors choose them)."""
+    by_query = {}
+    promotions = SearchPromotion.objects.select_related("query", "page")
+    for promotion in promotions.order_by("query_id", "sort_order"):
+        by_query.setdefault(promotion.query.query_string, []).append(promotion)
+    return by_query
 
 
 def _popular_queries(limit=6):

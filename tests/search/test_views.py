@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -164,6 +166,51 @@ def test_promotions_come_first_and_queries_are_logged(client, corpus):
     assert Query.get("thüringen").hits == 1
     client.get(reverse("search"), {"q": "Thüringen", "seite": "2"})
     assert Query.get("thüringen").hits == 1  # later pages are not counted again
+
+
+def test_promotions_come_from_the_content_cache_and_follow_the_editors(
+    client, corpus, settings, django_capture_on_commit_callbacks
+):
+    """With the content cache on (production), a search reads no promotions table; a promotion the
+    editors add or remove is seen by the next search."""
+    from cms.caching import content, invalidation
+
+    settings.CONTENT_CACHE = True
+    invalidation._uncommitted.changes = False
+    invalidation.clear()
+    content._local.clear()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            SearchPromotion.objects.create(
+                query=Query.get("thüringen"),
+                page=corpus["meeting"],
+                description="Unser Treffen",
+                sort_order=0,
+            )
+        assert "Unser Treffen" in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("search"), {"q": "  THÜRINGEN "}).content.decode()
+        assert "Unser Treffen" in html
+        assert not [
+            query
+            for query in queries.captured_queries
+            if "wagtailsearchpromotions_searchpromotion" in query["sql"]
+        ]
+        with django_capture_on_commit_callbacks(execute=True):
+            SearchPromotion.objects.all().delete()
+        assert "Unser Treffen" not in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
+    finally:
+        invalidation.clear()
+        content._local.clear()
+
+
+def test_a_document_hit_is_shown_without_reading_its_whole_text_again(client, corpus):
+    """The passage comes from the entry's body; the document's own copy of the text is not loaded."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("search"), {"q": "Wasserstoffstrategie"})
+    assert "<mark>Wasserstoffstrategie</mark>" in response.content.decode()
+    assert [item["entry"].document_id for item in response.context["results"]] == [corpus["document"].pk]
+    assert not [query for query in queries.captured_queries if '"extracted_text"' in query["sql"]]
 
 
 def test_suggestions_return_titles_as_json(client, corpus):
