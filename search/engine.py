@@ -38,6 +38,9 @@ from search.text import MIN_HEAD_LENGTH
 
 FACETS = ("kind", "federal_state", "year")
 LIST_FIELDS = ("title_norm", "title_terms", "title_parts", "body_terms", "body_parts")
+# A hit's document is shown by its link and file type and size; its text (up to the extraction limit)
+# is the entry's body already.
+DOCUMENT_TEXT = ("document__extracted_text", "document__extraction_message")
 
 # Scores of the intent ranking (see the module docstring and docs/benchmarks/search.md).
 EXACT_TITLE = 100  # the title is the query ("Krefeld", "Regionaler Dialog")
@@ -239,7 +242,7 @@ class ResultSet:
         rows = (
             SearchEntry.objects.filter(id__in=ids)
             .select_related("page", "document", "parent_page")
-            .defer(*LIST_FIELDS)
+            .defer(*LIST_FIELDS, *DOCUMENT_TEXT)
             .in_bulk()
         )
         return [rows[pk] for pk in ids if pk in rows]
