@@ -283,10 +283,16 @@ class ResultSet:
             "SELECT 1 AS part, p.id, NULL, NULL, NULL, p.position FROM (SELECT m.id, ROW_NUMBER() OVER ("  # noqa: S608 - constants; values are parameters
             f"ORDER BY m.intent DESC, {rank_sql} DESC, m.title ASC, m.id ASC) AS position FROM m"
             f" WHERE {where.format(table='m')} AND m.intent >= COALESCE((SELECT c.intent FROM m AS c"
-            f" WHERE {where.format(table='c')} ORDER BY c.intent DESC LIMIT 1 OFFSET %s), -1)) AS p"
+            f" WHERE {where.format(table='c')} ORDER BY c.intent DESC LIMIT 1 OFFSET %s),"
+            # Fewer matches than the page's end: all of them, if the page starts within the
+            # matches; else none (NULL): a page past the end ranks nothing.
+            f" (SELECT -1 FROM m AS c WHERE {where.format(table='c')} LIMIT 1 OFFSET %s))) AS p"
             " WHERE p.position > %s AND p.position <= %s"
         )
-        params = [*matches_params, *rank_params, *filter_params, *filter_params, stop - 1, start, stop]
+        params = [
+            *matches_params, *rank_params, *filter_params, *filter_params, stop - 1, *filter_params, start,
+            start, stop,
+        ]  # fmt: skip
         sql = f"WITH m AS MATERIALIZED ({matches_sql}) "  # noqa: S608 - compiled SQL and constants; values are parameters
         if facets:
             sql += (
