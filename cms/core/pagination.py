@@ -36,9 +36,9 @@ def requested_page(request, parameter=PAGE_PARAMETER):
     unusable. A number past the last page is returned as asked, at most ``MAX_PAGE_NUMBER``
     (``paginate`` then shows the last page)."""
     value = request.GET.get(parameter, "").strip()
-    if value.isascii() and value.isdigit() and int(value[:20]) >= 1:
-        return min(int(value[:20]), MAX_PAGE_NUMBER)
-    return 1
+    if not (value.isascii() and value.isdigit()) or int(value[:20]) < 1:
+        return 1
+    return MAX_PAGE_NUMBER if len(value) > 9 else int(value)
 
 
 def query_without(request, *keys):
