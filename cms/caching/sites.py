@@ -13,8 +13,8 @@ The answer is Wagtail's own (``Site._find_for_request``), kept per key. Only key
 allows are used, so that made-up ``Host`` headers cannot fill the cache: a hostname that is no site's
 hostname gets Wagtail's answer for any unknown host (the default site), and a port that no site with
 that hostname has gets the answer for the hostname alone (Wagtail's rules then ignore the port).
-Each request gets its own copy of the site object. No library does this (wagtail-cache stores whole
-pages and requires Wagtail < 8).
+Each request gets its own (deep) copy of the site and its root page. No library does this
+(wagtail-cache stores whole pages and requires Wagtail < 8).
 """
 
 import copy
@@ -31,23 +31,24 @@ def _hosts():
 
 
 def site_key(request):
-    """The cache key of the request's site: its hostname and port as far as they can change the answer."""
+    """The cache key of the request's site: its hostname and port as far as they can change the
+    answer; ``None`` for a port that is not a number (then Wagtail looks the site up itself)."""
+    try:
+        port = int(request.get_port())
+    except (TypeError, ValueError):
+        return None
     hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail reads it (no ALLOWED_HOSTS check)
     hosts = content_cached("sites.hosts", _hosts, request)
     if not any(hostname == known for known, _port in hosts):
         return "*"
-    port = request.get_port()
-    try:
-        port = int(port)
-    except (TypeError, ValueError):
-        return f"{hostname}:*"
     return f"{hostname}:{port}" if (hostname, port) in hosts else f"{hostname}:*"
 
 
-def cached_site(request):
-    """The site Wagtail would find for ``request``, from the content cache (a copy per request)."""
-    site = content_cached(f"sites.site.{site_key(request)}", lambda: Site._find_for_request(request), request)
-    return copy.copy(site)
+def cached_site(request, key):
+    """The site Wagtail would find for ``request``, from the content cache under ``key``: a deep copy
+    per request, so that no request sees what another one cached on the site or its root page."""
+    site = content_cached(f"sites.site.{key}", lambda: Site._find_for_request(request), request)
+    return copy.deepcopy(site)
 
 
 class CachedSiteMiddleware:
@@ -58,5 +59,7 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         if getattr(settings, "CONTENT_CACHE", False) and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = cached_site(request)
+            key = site_key(request)
+            if key is not None:
+                request._wagtail_site = cached_site(request, key)
         return self.get_response(request)

@@ -61,11 +61,18 @@ HOSTS = [
 @pytest.mark.parametrize("cached", [False, True])
 def test_every_host_gets_the_site_wagtail_finds(sites, settings, cached):
     settings.CONTENT_CACHE = cached
+    invalidation._uncommitted.changes = False  # the fixture's saves are "committed" for this test
     invalidation.clear()
     content._local.clear()
-    for _round in range(2):  # the second round from the cache
+    for round_number in range(2):  # the second round from the cache
         for host, port in HOSTS:
-            request, site = through_middleware(host, port)
+            with CaptureQueriesContext(connection) as queries:
+                request, site = through_middleware(host, port)
+            looked_up = [query for query in queries.captured_queries if "wagtailcore_site" in query["sql"]]
+            if not cached:
+                assert looked_up, (host, port)  # Wagtail's own lookup, every time
+            elif round_number == 1:
+                assert not looked_up, (host, port)  # the key's answer is cached
             fresh = RequestFactory().get(
                 "/", HTTP_HOST=request.META["HTTP_HOST"], SERVER_PORT=request.META.get("SERVER_PORT", "80")
             )
@@ -102,3 +109,15 @@ def test_made_up_hosts_do_not_fill_the_cache(sites, content_cache):
         through_middleware("woche.example", 20000 + number)
     keys = [name for name in content._local if name.startswith("sites.site.")]
     assert sorted(keys) == ["sites.site.*", "sites.site.woche.example:*"]
+
+
+def test_a_port_that_is_no_number_is_left_to_wagtail(sites, content_cache):
+    request = RequestFactory().get("/", HTTP_HOST="woche.example", SERVER_PORT="abc")
+    CachedSiteMiddleware(lambda request: None)(request)
+    assert not hasattr(request, "_wagtail_site")
+
+
+def test_requests_share_no_root_page_object(sites, content_cache):
+    first = through_middleware("woche.example", 443)[1]
+    second = through_middleware("woche.example", 443)[1]
+    assert first == second and first.root_page is not second.root_page
