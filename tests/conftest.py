@@ -56,6 +56,21 @@ def _empty_default_cache():
     cache.clear()
 
 
+@pytest.fixture
+def content_cache(settings):
+    """The content cache on (as in production), empty before and after the test, with no change left
+    "uncommitted" by the test's own fixtures (which run inside the test's transaction)."""
+    from cms.caching import content, invalidation
+
+    settings.CONTENT_CACHE = True
+    invalidation._uncommitted.changes = False
+    invalidation.clear()
+    content._local.clear()
+    yield
+    invalidation.clear()
+    content._local.clear()
+
+
 @pytest.fixture(scope="session")
 def redis_url():
     """A reachable Redis URL, or a skip (a failure when REQUIRE_REDIS=1)."""

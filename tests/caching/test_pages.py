@@ -346,15 +346,6 @@ def test_a_response_that_still_varies_is_served_only_for_the_same_header(rf, new
 # The content cache: values many pages show, renewed by the same rules
 
 
-@pytest.fixture
-def content_cache(settings):
-    settings.CONTENT_CACHE = True
-    invalidation._uncommitted.changes = False
-    invalidation.clear()
-    yield
-    invalidation.clear()
-
-
 def test_content_cached_builds_once_per_token(content_cache):
     calls = []
 

@@ -8,21 +8,10 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from cms.caching import content, invalidation
+from cms.caching import content
 from cms.caching.sites import CachedSiteMiddleware
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def content_cache(settings):
-    settings.CONTENT_CACHE = True
-    invalidation._uncommitted.changes = False
-    invalidation.clear()
-    content._local.clear()
-    yield
-    invalidation.clear()
-    content._local.clear()
 
 
 @pytest.fixture
@@ -59,11 +48,8 @@ HOSTS = [
 
 
 @pytest.mark.parametrize("cached", [False, True])
-def test_every_host_gets_the_site_wagtail_finds(sites, settings, cached):
+def test_every_host_gets_the_site_wagtail_finds(sites, content_cache, settings, cached):
     settings.CONTENT_CACHE = cached
-    invalidation._uncommitted.changes = False  # the fixture's saves are "committed" for this test
-    invalidation.clear()
-    content._local.clear()
     for round_number in range(2):  # the second round from the cache
         for host, port in HOSTS:
             with CaptureQueriesContext(connection) as queries:
@@ -79,8 +65,6 @@ def test_every_host_gets_the_site_wagtail_finds(sites, settings, cached):
             expected = Site._find_for_request(fresh)
             assert site == expected, (host, port)
             assert site.root_page_id == expected.root_page_id
-    content._local.clear()
-    invalidation.clear()
 
 
 def test_a_second_request_needs_no_site_query(sites, content_cache):

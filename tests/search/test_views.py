@@ -169,39 +169,29 @@ def test_promotions_come_first_and_queries_are_logged(client, corpus):
 
 
 def test_promotions_come_from_the_content_cache_and_follow_the_editors(
-    client, corpus, settings, django_capture_on_commit_callbacks
+    client, corpus, content_cache, django_capture_on_commit_callbacks
 ):
     """With the content cache on (production), a search reads no promotions table; a promotion the
     editors add or remove is seen by the next search."""
-    from cms.caching import content, invalidation
-
-    settings.CONTENT_CACHE = True
-    invalidation._uncommitted.changes = False
-    invalidation.clear()
-    content._local.clear()
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            SearchPromotion.objects.create(
-                query=Query.get("thüringen"),
-                page=corpus["meeting"],
-                description="Unser Treffen",
-                sort_order=0,
-            )
-        assert "Unser Treffen" in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
-        with CaptureQueriesContext(connection) as queries:
-            html = client.get(reverse("search"), {"q": "  THÜRINGEN "}).content.decode()
-        assert "Unser Treffen" in html
-        assert not [
-            query
-            for query in queries.captured_queries
-            if "wagtailsearchpromotions_searchpromotion" in query["sql"]
-        ]
-        with django_capture_on_commit_callbacks(execute=True):
-            SearchPromotion.objects.all().delete()
-        assert "Unser Treffen" not in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
-    finally:
-        invalidation.clear()
-        content._local.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchPromotion.objects.create(
+            query=Query.get("thüringen"),
+            page=corpus["meeting"],
+            description="Unser Treffen",
+            sort_order=0,
+        )
+    assert "Unser Treffen" in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("search"), {"q": "  THÜRINGEN "}).content.decode()
+    assert "Unser Treffen" in html
+    assert not [
+        query
+        for query in queries.captured_queries
+        if "wagtailsearchpromotions_searchpromotion" in query["sql"]
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchPromotion.objects.all().delete()
+    assert "Unser Treffen" not in client.get(reverse("search"), {"q": "Thüringen"}).content.decode()
 
 
 def test_a_document_hit_is_shown_without_reading_its_whole_text_again(client, corpus):
